@@ -1,0 +1,187 @@
+//! The requests themselves: headers, cancellation, a time limit, and the three endpoints.
+//!
+//! Every call returns `Result<_, ApiError>`; nothing from the network is unwrapped.
+
+use super::decode::{check_status, decode_json};
+use super::error::ApiError;
+use super::query::{build_url, ListQuery};
+use super::types::{Discrepancy, Page, RemoveRequest};
+use gloo_net::http::{Request, RequestBuilder};
+use std::fmt;
+
+/// The list endpoint; the detail and remove paths hang off it.
+pub const LIST_PATH: &str = "/api/v1/oms/inventory-discrepancies/";
+/// Time limit of a read: past it the request is aborted and the user told.
+pub const READ_TIMEOUT_SECS: u32 = 30;
+/// Time limit of the removal: longer, since deleting many rows takes the OMS a while.
+pub const REMOVE_TIMEOUT_SECS: u32 = 120;
+
+/// Where the OMS is and the token to use. `Debug` never prints the token.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Credentials {
+    /// `https://acme-oms.example.com`, or empty for the app's own origin (dev proxy).
+    pub base_url: String,
+    /// The user's API token.
+    pub token: String,
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Credentials").field("base_url", &self.base_url).field("token", &"[redacted]").finish()
+    }
+}
+
+/// Aborts an in-flight request, so a superseded page load does not land after a newer one.
+#[derive(Clone, Default)]
+pub struct Cancel(Option<web_sys::AbortController>);
+
+impl Cancel {
+    /// A fresh handle; `abort` affects only requests sent with it.
+    pub fn new() -> Cancel {
+        Cancel(web_sys::AbortController::new().ok())
+    }
+
+    /// Aborts the request(s) sent with this handle; their result becomes `ApiError::Aborted`.
+    pub fn abort(&self) {
+        if let Some(controller) = &self.0 {
+            controller.abort();
+        }
+    }
+}
+
+/// The status, `Retry-After` and body text of a response.
+struct Raw {
+    status: u16,
+    retry_after: Option<String>,
+    body: String,
+}
+
+fn authorized(builder: RequestBuilder, creds: &Credentials, cancel: &Cancel) -> RequestBuilder {
+    let signal = cancel.0.as_ref().map(|c| c.signal());
+    builder
+        .header("Authorization", &format!("Token {}", creds.token))
+        .header("Accept", "application/json")
+        .abort_signal(signal.as_ref())
+}
+
+/// Sends and reads the whole body, aborting after `timeout_secs`.
+async fn send(request: Result<Request, gloo_net::Error>, cancel: &Cancel, timeout_secs: u32) -> Result<Raw, ApiError> {
+    let request = request.map_err(|e| ApiError::Network(e.to_string()))?;
+    let timer = Timeout::start(cancel, timeout_secs);
+    let result = async {
+        let response = request.send().await?;
+        let retry_after = response.headers().get("retry-after");
+        let body = response.text().await?;
+        Ok::<_, gloo_net::Error>(Raw { status: response.status(), retry_after, body })
+    }
+    .await;
+    let timed_out = timer.finish();
+    result.map_err(|e| {
+        if timed_out {
+            ApiError::Timeout { seconds: timeout_secs }
+        } else {
+            match e {
+                gloo_net::Error::JsError(js) if js.name == "AbortError" => ApiError::Aborted,
+                gloo_net::Error::JsError(js) => ApiError::Network(js.message),
+                other => ApiError::Network(other.to_string()),
+            }
+        }
+    })
+}
+
+/// One page of the list.
+pub async fn list(creds: &Credentials, query: &ListQuery, cancel: &Cancel) -> Result<Page<Discrepancy>, ApiError> {
+    let url = build_url(&creds.base_url, LIST_PATH, &query.api_pairs());
+    let raw = send(authorized(Request::get(&url), creds, cancel).build(), cancel, READ_TIMEOUT_SECS).await?;
+    decode_json(raw.status, raw.retry_after.as_deref(), &raw.body, "a page of discrepancies")
+}
+
+/// How many records a removal would take, by the server's own count (`limit=1`).
+pub async fn count_created_before(creds: &Credentials, request: &RemoveRequest, cancel: &Cancel) -> Result<u64, ApiError> {
+    let query = ListQuery {
+        limit: 1,
+        created_before: Some(request.expired_date),
+        stock_location: request.stock_location,
+        ..ListQuery::default()
+    };
+    list(creds, &query, cancel).await.map(|page| page.count)
+}
+
+/// One record; always the slashed path (the slash-less one is a 301).
+pub async fn detail(creds: &Credentials, id: u64, cancel: &Cancel) -> Result<Discrepancy, ApiError> {
+    let url = build_url(&creds.base_url, &format!("{LIST_PATH}{id}/"), &[]);
+    let raw = send(authorized(Request::get(&url), creds, cancel).build(), cancel, READ_TIMEOUT_SECS).await?;
+    decode_json(raw.status, raw.retry_after.as_deref(), &raw.body, "a discrepancy")
+}
+
+/// The removal POST, form-encoded as the vendor sends it. Never retried by this client.
+pub async fn remove(creds: &Credentials, request: &RemoveRequest) -> Result<(), ApiError> {
+    let url = build_url(&creds.base_url, &format!("{LIST_PATH}remove/"), &[]);
+    let cancel = Cancel::new();
+    let builder = authorized(Request::post(&url), creds, &cancel)
+        .header("Content-Type", "application/x-www-form-urlencoded");
+    let raw = send(builder.body(request.form_body()), &cancel, REMOVE_TIMEOUT_SECS).await?;
+    check_status(raw.status, raw.retry_after.as_deref(), &raw.body)
+}
+
+/// A browser timer that aborts the request when the time limit passes.
+struct Timeout {
+    #[cfg(target_arch = "wasm32")]
+    handle: Option<(i32, wasm_bindgen::closure::Closure<dyn FnMut()>)>,
+    fired: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+impl Timeout {
+    fn start(cancel: &Cancel, seconds: u32) -> Timeout {
+        let fired = std::rc::Rc::new(std::cell::Cell::new(false));
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::JsCast;
+            let controller = cancel.0.clone();
+            let flag = fired.clone();
+            let closure = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                flag.set(true);
+                if let Some(c) = &controller {
+                    c.abort();
+                }
+            });
+            let handle = web_sys::window().and_then(|w| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    closure.as_ref().unchecked_ref(),
+                    i32::try_from(seconds.saturating_mul(1000)).unwrap_or(i32::MAX),
+                )
+                .ok()
+            });
+            Timeout { handle: handle.map(|h| (h, closure)), fired }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = (cancel, seconds);
+            Timeout { fired }
+        }
+    }
+
+    /// Stops the timer; true when it had already fired.
+    fn finish(self) -> bool {
+        #[cfg(target_arch = "wasm32")]
+        if let Some((handle, _closure)) = &self.handle {
+            if let Some(w) = web_sys::window() {
+                w.clear_timeout_with_handle(*handle);
+            }
+        }
+        self.fired.get()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_never_prints_the_token() {
+        let c = Credentials { base_url: "https://oms.example.com".into(), token: "s3cret-token".into() };
+        let printed = format!("{c:?}");
+        assert!(!printed.contains("s3cret"), "{printed}");
+        assert!(printed.contains("oms.example.com"));
+    }
+}

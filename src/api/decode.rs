@@ -1,0 +1,200 @@
+//! Turns an HTTP status, the `Retry-After` header and the body text into a typed result.
+//!
+//! Pure and total: any bytes and any status give a value, never a panic, because the body
+//! may come from a broken proxy, an HTML error page or a hostile server.
+
+use super::error::{ApiError, FieldErrors};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// Longest piece of a server message kept for display: a huge body must not flood the UI.
+const MAX_DETAIL_CHARS: usize = 300;
+
+/// Maps a non-success status to its error; `Ok(())` for 2xx.
+pub fn check_status(status: u16, retry_after: Option<&str>, body: &str) -> Result<(), ApiError> {
+    let detail = || detail_of(body);
+    match status {
+        200..=299 => Ok(()),
+        400 => Err(ApiError::Validation(field_errors(body))),
+        401 => Err(ApiError::Unauthorized { detail: detail() }),
+        403 => Err(ApiError::Forbidden { detail: detail() }),
+        404 => Err(ApiError::NotFound { detail: detail() }),
+        429 => Err(ApiError::Throttled { retry_after: retry_after.and_then(parse_retry_after) }),
+        500..=599 => Err(ApiError::Server { status }),
+        _ => Err(ApiError::UnexpectedStatus { status }),
+    }
+}
+
+/// Decodes a JSON success body into `T`, or maps the failure.
+pub fn decode_json<T: DeserializeOwned>(
+    status: u16,
+    retry_after: Option<&str>,
+    body: &str,
+    expected: &'static str,
+) -> Result<T, ApiError> {
+    check_status(status, retry_after, body)?;
+    serde_json::from_str(body).map_err(|e| ApiError::Decode { expected, detail: truncate(&e.to_string()) })
+}
+
+/// Seconds from `Retry-After`; the HTTP-date form is not worth a date parser here.
+pub fn parse_retry_after(value: &str) -> Option<u64> {
+    value.trim().parse::<u64>().ok().map(|s| s.min(24 * 3600))
+}
+
+/// The `detail` of a DRF error body, or a short note when the body is not DRF JSON.
+fn detail_of(body: &str) -> String {
+    match serde_json::from_str::<Value>(body) {
+        Ok(Value::Object(map)) => match map.get("detail") {
+            Some(Value::String(s)) => truncate(s),
+            Some(other) => truncate(&other.to_string()),
+            None => String::new(),
+        },
+        _ => String::new(),
+    }
+}
+
+/// Reads any DRF 400 shape: `{"field": ["msg", …]}`, `{"non_field_errors": […]}`,
+/// `{"detail": "…"}`, a bare list `["…"]`, or anything else as one general message.
+pub fn field_errors(body: &str) -> FieldErrors {
+    let mut out = FieldErrors::default();
+    match serde_json::from_str::<Value>(body) {
+        Ok(Value::Object(map)) => {
+            for (key, value) in map {
+                let msgs = messages_of(&value);
+                if key == "non_field_errors" || key == "detail" {
+                    out.general.extend(msgs);
+                } else {
+                    out.fields.push((key, msgs));
+                }
+            }
+        }
+        Ok(value @ Value::Array(_)) | Ok(value @ Value::String(_)) => out.general = messages_of(&value),
+        _ => {}
+    }
+    out
+}
+
+/// Flattens a DRF error value (a string, a list of strings, nested objects) into messages.
+fn messages_of(value: &Value) -> Vec<String> {
+    match value {
+        Value::String(s) => vec![truncate(s)],
+        Value::Array(items) => items.iter().flat_map(messages_of).collect(),
+        Value::Object(map) => map
+            .iter()
+            .flat_map(|(k, v)| messages_of(v).into_iter().map(move |m| format!("{k}: {m}")))
+            .collect(),
+        Value::Null => Vec::new(),
+        other => vec![truncate(&other.to_string())],
+    }
+}
+
+fn truncate(s: &str) -> String {
+    match s.char_indices().nth(MAX_DETAIL_CHARS) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::types::{Discrepancy, Page};
+
+    const GOOD_PAGE: &str = r#"{"count":1,"next":null,"previous":null,"results":[{"id":1,"reason":"out_of_stock","created_date":"2023-01-01T14:09:34.934060Z","modified_date":"2023-01-01T14:09:34.934069Z","is_active":true,"stock_location":1,"package_item":11111,"transfer_item":null}]}"#;
+
+    fn page(body: &str) -> Result<Page<Discrepancy>, ApiError> {
+        decode_json(200, None, body, "a page of discrepancies")
+    }
+
+    #[test]
+    fn decodes_the_vendor_example() {
+        let p = page(GOOD_PAGE).unwrap();
+        assert_eq!(p.count, 1);
+        let d = &p.results[0];
+        assert_eq!((d.id, d.reason.as_str(), d.stock_location, d.package_item, d.transfer_item), (1, "out_of_stock", 1, Some(11111), None));
+        assert_eq!(d.created_date.to_rfc3339(), "2023-01-01T14:09:34.934060+00:00");
+    }
+
+    #[test]
+    fn extra_fields_are_ignored_and_missing_optionals_are_null() {
+        let body = r#"{"count":1,"results":[{"id":2,"reason":"x","created_date":"2023-01-01T14:09:34Z","modified_date":"2023-01-01T14:09:34Z","is_active":false,"stock_location":3,"new_field":[1,2]}],"extra":true}"#;
+        let p = page(body).unwrap();
+        assert_eq!(p.next, None);
+        assert_eq!(p.results[0].package_item, None);
+        assert_eq!(p.results[0].transfer_item, None);
+    }
+
+    #[test]
+    fn missing_and_mistyped_fields_are_decode_errors() {
+        for body in [
+            r#"{"count":1,"results":[{"id":1}]}"#,
+            r#"{"count":"1","results":[]}"#,
+            r#"{"count":-1,"results":[]}"#,
+            r#"{"count":1,"results":[{"id":"1","reason":"x","created_date":"2023-01-01T00:00:00Z","modified_date":"2023-01-01T00:00:00Z","is_active":true,"stock_location":1}]}"#,
+            r#"{"count":1,"results":[{"id":1,"reason":null,"created_date":"2023-01-01T00:00:00Z","modified_date":"2023-01-01T00:00:00Z","is_active":true,"stock_location":1}]}"#,
+            r#"{"count":1,"results":[{"id":1,"reason":"x","created_date":"yesterday","modified_date":"2023-01-01T00:00:00Z","is_active":true,"stock_location":1}]}"#,
+            "<html><body>Gateway</body></html>",
+            "",
+            "[]",
+        ] {
+            match page(body) {
+                Err(ApiError::Decode { expected, detail }) => {
+                    assert_eq!(expected, "a page of discrepancies");
+                    assert!(!detail.is_empty(), "{body}");
+                }
+                other => panic!("{body}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn statuses_map_to_their_errors() {
+        assert_eq!(
+            check_status(401, None, r#"{"detail":"Invalid token."}"#),
+            Err(ApiError::Unauthorized { detail: "Invalid token.".into() })
+        );
+        assert_eq!(
+            check_status(403, None, r#"{"detail":"You do not have permission to perform this action."}"#),
+            Err(ApiError::Forbidden { detail: "You do not have permission to perform this action.".into() })
+        );
+        assert_eq!(
+            check_status(404, None, r#"{"detail":"No InventoryDiscrepancy matches the given query."}"#),
+            Err(ApiError::NotFound { detail: "No InventoryDiscrepancy matches the given query.".into() })
+        );
+        assert!(check_status(404, None, r#"{"detail":"Invalid page."}"#).unwrap_err().is_invalid_page());
+        assert_eq!(check_status(429, Some("3"), ""), Err(ApiError::Throttled { retry_after: Some(3) }));
+        assert_eq!(check_status(429, Some("Wed, 21 Oct 2015 07:28:00 GMT"), ""), Err(ApiError::Throttled { retry_after: None }));
+        assert_eq!(check_status(500, None, "<!doctype html><h1>Server Error (500)</h1>"), Err(ApiError::Server { status: 500 }));
+        assert_eq!(check_status(503, None, ""), Err(ApiError::Server { status: 503 }));
+        assert_eq!(check_status(302, None, ""), Err(ApiError::UnexpectedStatus { status: 302 }));
+        assert_eq!(check_status(204, None, ""), Ok(()));
+        assert_eq!(check_status(404, None, "<html>nope</html>"), Err(ApiError::NotFound { detail: String::new() }));
+    }
+
+    #[test]
+    fn drf_400_shapes() {
+        let e = field_errors(r#"{"expired_date":["Date has wrong format. Use one of these formats instead: DD-MM-YYYY."],"stock_location":["A valid integer is required."]}"#);
+        assert_eq!(e.for_field("expired_date"), vec!["Date has wrong format. Use one of these formats instead: DD-MM-YYYY.".to_string()]);
+        assert_eq!(e.for_field("stock_location"), vec!["A valid integer is required.".to_string()]);
+        assert!(e.general.is_empty());
+
+        let e = field_errors(r#"{"non_field_errors":["Nope."]}"#);
+        assert_eq!(e.general, vec!["Nope.".to_string()]);
+        let e = field_errors(r#"["Bare list."]"#);
+        assert_eq!(e.general, vec!["Bare list.".to_string()]);
+        let e = field_errors(r#"{"expired_date":"Just a string."}"#);
+        assert_eq!(e.for_field("expired_date"), vec!["Just a string.".to_string()]);
+        let e = field_errors(r#"{"items":[{"qty":["Too many."]}]}"#);
+        assert_eq!(e.for_field("items"), vec!["qty: Too many.".to_string()]);
+        assert_eq!(field_errors("<html>400</html>"), FieldErrors::default());
+    }
+
+    #[test]
+    fn long_details_are_cut() {
+        let long = format!(r#"{{"detail":"{}"}}"#, "ş".repeat(1000));
+        match check_status(404, None, &long) {
+            Err(ApiError::NotFound { detail }) => assert_eq!(detail.chars().count(), MAX_DETAIL_CHARS + 1),
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! The typed OMS client: the only code that knows URLs, headers and the DRF body shapes.
+//!
+//! It is split so that everything but the actual `fetch` is pure and runs under plain
+//! `cargo test`: building queries ([`query`]), decoding bodies and mapping statuses
+//! ([`decode`]), the error the UI renders ([`error`]), the shapes ([`types`]).
+
+pub mod client;
+pub mod decode;
+pub mod error;
+pub mod query;
+pub mod types;
+
+pub use client::{Cancel, Credentials};
+pub use error::{ApiError, FieldErrors};
+pub use query::{ListQuery, Sort, SortField};
+pub use types::{Discrepancy, Page, RemoveRequest};

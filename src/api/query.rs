@@ -1,0 +1,367 @@
+//! The list query: one value that is both the page's URL state (`?page=3&limit=50&sort=…`)
+//! and the OMS request, so reload, back/forward and shared links show exactly what was asked.
+
+use chrono::NaiveDate;
+
+/// Rows per page offered by the selector; any other 1..=1000 value from a link still works.
+pub const PAGE_SIZES: [u32; 4] = [20, 50, 100, 250];
+/// The OMS default page size.
+pub const DEFAULT_LIMIT: u32 = 20;
+/// The OMS maximum page size.
+pub const MAX_LIMIT: u32 = 1000;
+
+/// A sortable column, as the OMS names it in `sort`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SortField {
+    /// `id`
+    Id,
+    /// `created_date`
+    CreatedDate,
+    /// `modified_date`
+    ModifiedDate,
+    /// `stock_location`
+    StockLocation,
+    /// `reason`
+    Reason,
+}
+
+impl SortField {
+    /// The OMS parameter name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortField::Id => "id",
+            SortField::CreatedDate => "created_date",
+            SortField::ModifiedDate => "modified_date",
+            SortField::StockLocation => "stock_location",
+            SortField::Reason => "reason",
+        }
+    }
+
+    fn parse(name: &str) -> Option<Self> {
+        Some(match name {
+            "id" => SortField::Id,
+            "created_date" => SortField::CreatedDate,
+            "modified_date" => SortField::ModifiedDate,
+            "stock_location" => SortField::StockLocation,
+            "reason" => SortField::Reason,
+            _ => return None,
+        })
+    }
+
+    /// Newest first for ids and dates, A→Z / low→high otherwise: what a first click wants.
+    fn descending_by_default(self) -> bool {
+        matches!(self, SortField::Id | SortField::CreatedDate | SortField::ModifiedDate)
+    }
+}
+
+/// A sort order: a field and a direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Sort {
+    /// The column.
+    pub field: SortField,
+    /// True for `-field`.
+    pub descending: bool,
+}
+
+impl Sort {
+    /// The OMS default order, `-id`.
+    pub const DEFAULT: Sort = Sort { field: SortField::Id, descending: true };
+
+    /// Reads `created_date` / `-created_date`; unknown fields give `None` (the server ignores them too).
+    pub fn parse(value: &str) -> Option<Sort> {
+        let (descending, name) = match value.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, value),
+        };
+        SortField::parse(name).map(|field| Sort { field, descending })
+    }
+
+    /// The `sort` parameter value.
+    pub fn to_param(self) -> String {
+        format!("{}{}", if self.descending { "-" } else { "" }, self.field.as_str())
+    }
+
+    /// What clicking `field`'s header gives: flip the direction of the current column,
+    /// or start another column in its natural direction.
+    pub fn toggled(self, field: SortField) -> Sort {
+        if self.field == field {
+            Sort { field, descending: !self.descending }
+        } else {
+            Sort { field, descending: field.descending_by_default() }
+        }
+    }
+}
+
+/// Page, size, order and filters of the list.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ListQuery {
+    /// 1-based page number.
+    pub page: u64,
+    /// Rows per page, 1..=1000.
+    pub limit: u32,
+    /// Order; the OMS default when `None`.
+    pub sort: Option<Sort>,
+    /// Exact reason filter.
+    pub reason: Option<String>,
+    /// Stock location id filter.
+    pub stock_location: Option<u64>,
+    /// Active filter.
+    pub is_active: Option<bool>,
+    /// Only records created before 00:00 UTC of this day (`created_date__lt`).
+    pub created_before: Option<NaiveDate>,
+}
+
+impl Default for ListQuery {
+    fn default() -> Self {
+        ListQuery {
+            page: 1,
+            limit: DEFAULT_LIMIT,
+            sort: None,
+            reason: None,
+            stock_location: None,
+            is_active: None,
+            created_before: None,
+        }
+    }
+}
+
+impl ListQuery {
+    /// Reads the URL query, falling back to defaults for anything missing or malformed, so a
+    /// hand-edited or stale link still opens a sensible view instead of an error.
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> ListQuery {
+        let nonempty = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        ListQuery {
+            page: nonempty("page").and_then(|v| v.parse().ok()).filter(|p| *p >= 1).unwrap_or(1),
+            limit: nonempty("limit")
+                .and_then(|v| v.parse().ok())
+                .filter(|l| (1..=MAX_LIMIT).contains(l))
+                .unwrap_or(DEFAULT_LIMIT),
+            sort: nonempty("sort").and_then(|v| Sort::parse(&v)),
+            reason: nonempty("reason"),
+            stock_location: nonempty("stock_location").and_then(|v| parse_positive_id(&v)),
+            is_active: nonempty("is_active").and_then(|v| match v.as_str() {
+                "true" => Some(true),
+                "false" => Some(false),
+                _ => None,
+            }),
+            created_before: nonempty("created_date__lt").and_then(|v| crate::dates::parse_input_date(&v)),
+        }
+    }
+
+    fn filter_pairs(&self, out: &mut Vec<(&'static str, String)>) {
+        if let Some(sort) = self.sort {
+            out.push(("sort", sort.to_param()));
+        }
+        if let Some(reason) = &self.reason {
+            out.push(("reason", reason.clone()));
+        }
+        if let Some(loc) = self.stock_location {
+            out.push(("stock_location", loc.to_string()));
+        }
+        if let Some(active) = self.is_active {
+            out.push(("is_active", active.to_string()));
+        }
+        if let Some(date) = self.created_before {
+            out.push(("created_date__lt", crate::dates::to_iso_date(date)));
+        }
+    }
+
+    /// Pairs for the page URL: defaults are left out so links stay short.
+    pub fn url_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if self.page != 1 {
+            out.push(("page", self.page.to_string()));
+        }
+        if self.limit != DEFAULT_LIMIT {
+            out.push(("limit", self.limit.to_string()));
+        }
+        self.filter_pairs(&mut out);
+        out
+    }
+
+    /// Pairs for the OMS request: page and limit always explicit, whatever its defaults are.
+    pub fn api_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = vec![("page", self.page.to_string()), ("limit", self.limit.to_string())];
+        self.filter_pairs(&mut out);
+        out
+    }
+
+    /// `?page=3&limit=50&sort=-created_date`, or empty for the default view.
+    pub fn to_search(&self) -> String {
+        let pairs = self.url_pairs();
+        if pairs.is_empty() { String::new() } else { format!("?{}", encode_pairs(&pairs)) }
+    }
+
+    /// The same view on another page.
+    pub fn with_page(&self, page: u64) -> ListQuery {
+        ListQuery { page: page.max(1), ..self.clone() }
+    }
+
+    /// True when any filter narrows the list.
+    pub fn is_filtered(&self) -> bool {
+        self.reason.is_some() || self.stock_location.is_some() || self.is_active.is_some() || self.created_before.is_some()
+    }
+
+    /// The same order and size without filters, from page 1.
+    pub fn without_filters(&self) -> ListQuery {
+        ListQuery { page: 1, limit: self.limit, sort: self.sort, ..ListQuery::default() }
+    }
+}
+
+/// Reads a stock location / record id: a whole number greater than zero.
+pub fn parse_positive_id(value: &str) -> Option<u64> {
+    let value = value.trim();
+    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    value.parse().ok().filter(|n| *n > 0)
+}
+
+/// Form-encodes `pairs` (`a=1&b=x+y`), as Django parses query strings.
+pub fn encode_pairs(pairs: &[(&str, String)]) -> String {
+    let mut s = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        s.append_pair(k, v);
+    }
+    s.finish()
+}
+
+/// Base URL + path + query. An empty base means the app's own origin (through the dev proxy).
+pub fn build_url(base: &str, path: &str, pairs: &[(&str, String)]) -> String {
+    let mut url = format!("{}/{}", base.trim_end_matches('/'), path.trim_start_matches('/'));
+    if !pairs.is_empty() {
+        url.push('?');
+        url.push_str(&encode_pairs(pairs));
+    }
+    url
+}
+
+/// Number of the last page: at least 1, since an empty list still has page 1.
+pub fn last_page(count: u64, limit: u32) -> u64 {
+    count.div_ceil(u64::from(limit.max(1))).max(1)
+}
+
+/// 1-based positions of the first and last row of `page` ("41–60"); `(0, 0)` when empty.
+pub fn row_range(count: u64, page: u64, limit: u32) -> (u64, u64) {
+    let limit = u64::from(limit.max(1));
+    let first = (page.max(1) - 1) * limit + 1;
+    if count == 0 || first > count {
+        return (0, 0);
+    }
+    (first, (first + limit - 1).min(count))
+}
+
+/// The page numbers to show around `page`: always the first and last, a window of two each
+/// side, and `None` for a gap ("1 … 4 5 6 7 8 … 62").
+pub fn page_window(page: u64, last: u64) -> Vec<Option<u64>> {
+    let mut out = Vec::new();
+    let lo = page.saturating_sub(2).max(1);
+    let hi = (page + 2).min(last);
+    if lo > 1 {
+        out.push(Some(1));
+        if lo > 2 {
+            out.push(None);
+        }
+    }
+    out.extend((lo..=hi).map(Some));
+    if hi < last {
+        if hi < last - 1 {
+            out.push(None);
+        }
+        out.push(Some(last));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn from(pairs: &[(&str, &str)]) -> ListQuery {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        ListQuery::from_params(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_when_the_url_is_empty() {
+        assert_eq!(from(&[]), ListQuery::default());
+        assert_eq!(ListQuery::default().to_search(), "");
+    }
+
+    #[test]
+    fn url_state_round_trips() {
+        let q = from(&[("page", "3"), ("limit", "50"), ("sort", "-created_date")]);
+        assert_eq!(q.page, 3);
+        assert_eq!(q.limit, 50);
+        assert_eq!(q.sort, Some(Sort { field: SortField::CreatedDate, descending: true }));
+        assert_eq!(q.to_search(), "?page=3&limit=50&sort=-created_date");
+    }
+
+    #[test]
+    fn malformed_url_values_fall_back() {
+        let q = from(&[("page", "0"), ("limit", "5000"), ("sort", "-password"), ("stock_location", "-3"), ("is_active", "maybe")]);
+        assert_eq!(q, ListQuery::default());
+        let q = from(&[("page", "abc"), ("limit", "0"), ("stock_location", "1e3"), ("created_date__lt", "10-10-2023")]);
+        assert_eq!(q, ListQuery::default());
+    }
+
+    #[test]
+    fn filters_round_trip_and_are_encoded() {
+        let q = from(&[("reason", "out of stock&x=1"), ("stock_location", "7"), ("is_active", "false"), ("created_date__lt", "2023-10-10")]);
+        assert_eq!(q.reason.as_deref(), Some("out of stock&x=1"));
+        assert_eq!(q.to_search(), "?reason=out+of+stock%26x%3D1&stock_location=7&is_active=false&created_date__lt=2023-10-10");
+        assert!(q.is_filtered());
+        assert!(!q.without_filters().is_filtered());
+    }
+
+    #[test]
+    fn api_pairs_always_name_page_and_limit() {
+        let q = ListQuery { sort: Sort::parse("reason"), ..ListQuery::default() };
+        assert_eq!(
+            build_url("https://oms.example.com/", "/api/v1/oms/inventory-discrepancies/", &q.api_pairs()),
+            "https://oms.example.com/api/v1/oms/inventory-discrepancies/?page=1&limit=20&sort=reason"
+        );
+        assert_eq!(build_url("", "/api/x/", &[]), "/api/x/");
+    }
+
+    #[test]
+    fn sort_toggles_direction_then_switches_column() {
+        let s = Sort::DEFAULT;
+        assert_eq!(s.toggled(SortField::Id).to_param(), "id");
+        assert_eq!(s.toggled(SortField::Reason).to_param(), "reason");
+        assert_eq!(s.toggled(SortField::CreatedDate).to_param(), "-created_date");
+        assert_eq!(Sort::parse("-created_date").unwrap().toggled(SortField::CreatedDate).to_param(), "created_date");
+        assert_eq!(Sort::parse(""), None);
+    }
+
+    #[test]
+    fn page_maths() {
+        assert_eq!(last_page(0, 20), 1);
+        assert_eq!(last_page(20, 20), 1);
+        assert_eq!(last_page(21, 20), 2);
+        assert_eq!(last_page(1234, 20), 62);
+        assert_eq!(row_range(1234, 3, 20), (41, 60));
+        assert_eq!(row_range(1234, 62, 20), (1221, 1234));
+        assert_eq!(row_range(0, 1, 20), (0, 0));
+        assert_eq!(row_range(10, 2, 20), (0, 0));
+    }
+
+    #[test]
+    fn page_window_shows_ends_and_gaps() {
+        assert_eq!(page_window(1, 1), vec![Some(1)]);
+        assert_eq!(page_window(1, 3), vec![Some(1), Some(2), Some(3)]);
+        assert_eq!(page_window(6, 62), vec![Some(1), None, Some(4), Some(5), Some(6), Some(7), Some(8), None, Some(62)]);
+        assert_eq!(page_window(3, 62), vec![Some(1), Some(2), Some(3), Some(4), Some(5), None, Some(62)]);
+        assert_eq!(page_window(62, 62), vec![Some(1), None, Some(60), Some(61), Some(62)]);
+        assert_eq!(page_window(4, 6), vec![Some(1), Some(2), Some(3), Some(4), Some(5), Some(6)]);
+    }
+
+    #[test]
+    fn positive_ids_only() {
+        assert_eq!(parse_positive_id(" 7 "), Some(7));
+        for bad in ["", "0", "-1", "+1", "1.5", "7a", "99999999999999999999999"] {
+            assert_eq!(parse_positive_id(bad), None, "{bad}");
+        }
+    }
+}

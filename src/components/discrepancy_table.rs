@@ -1,0 +1,98 @@
+//! The records table: sortable headers, one row per discrepancy, every value as text.
+
+use crate::api::{Discrepancy, ListQuery, Sort, SortField};
+use crate::components::DateTime;
+use crate::messages::t;
+use crate::routes::{detail_href, list_href};
+use leptos::prelude::*;
+
+/// A table of `rows`; header links re-sort `query` from page 1.
+///
+/// Values are inserted as text nodes, never as HTML, so a reason such as
+/// `<img onerror=…>` shows as those characters.
+#[component]
+pub fn DiscrepancyTable(
+    /// The records of the current page.
+    rows: Vec<Discrepancy>,
+    /// The view they belong to (for the sort links).
+    query: ListQuery,
+) -> impl IntoView {
+    let m = t();
+    let header = |field: Option<SortField>, label: &'static str, class: &'static str| {
+        let Some(field) = field else {
+            return view! { <th scope="col" class=class>{label}</th> }.into_any();
+        };
+        let current = query.sort.unwrap_or(Sort::DEFAULT);
+        let active = current.field == field;
+        let aria_sort = match (active, current.descending) {
+            (false, _) => "none",
+            (true, true) => "descending",
+            (true, false) => "ascending",
+        };
+        let next = ListQuery { sort: Some(current.toggled(field)), page: 1, ..query.clone() };
+        let arrow = match aria_sort {
+            "descending" => "▼",
+            "ascending" => "▲",
+            _ => "↕",
+        };
+        view! {
+            <th scope="col" class=class aria-sort=aria_sort>
+                <a class="sort" href=list_href(&next)>
+                    {label}
+                    <span class="sort-arrow" aria-hidden="true">{arrow}</span>
+                </a>
+            </th>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="table-scroll">
+            <table class="records">
+                <caption class="visually-hidden">{m.table_caption}</caption>
+                <thead>
+                    <tr>
+                        {header(Some(SortField::Id), m.col_id, "num")}
+                        {header(Some(SortField::Reason), m.col_reason, "reason")}
+                        {header(Some(SortField::StockLocation), m.col_stock_location, "num")}
+                        {header(None, m.col_item, "item")}
+                        {header(None, m.col_active, "active")}
+                        {header(Some(SortField::CreatedDate), m.col_created, "date")}
+                    </tr>
+                </thead>
+                <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn row(d: Discrepancy) -> impl IntoView {
+    let m = t();
+    let item = item_label(&d);
+    let full_reason = d.reason.clone();
+    view! {
+        <tr class:inactive=!d.is_active>
+            <td class="num">
+                <a href=detail_href(d.id) aria-label=(m.open_record)(d.id)>{d.id}</a>
+            </td>
+            <td class="reason" title=full_reason>
+                <span class="reason-text" dir="auto">{d.reason}</span>
+            </td>
+            <td class="num">{d.stock_location}</td>
+            <td class="item">{item}</td>
+            <td class="active">{if d.is_active { m.yes } else { m.no }}</td>
+            <td class="date">
+                <DateTime instant=d.created_date />
+            </td>
+        </tr>
+    }
+}
+
+/// "Package item 11111", "Transfer item 5", or a dash when the OMS sent neither.
+pub fn item_label(d: &Discrepancy) -> String {
+    let m = t();
+    match (d.package_item, d.transfer_item) {
+        (Some(id), _) => (m.package_item_n)(id),
+        (None, Some(id)) => (m.transfer_item_n)(id),
+        (None, None) => m.no_item.to_string(),
+    }
+}

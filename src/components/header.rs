@@ -1,0 +1,51 @@
+//! The app header: where the user is signed in, the two sections, and sign-out.
+
+use crate::messages::t;
+use crate::routes::{LIST, REMOVE};
+use crate::session::{use_session, Notice};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Header shown on every page while signed in.
+#[component]
+pub fn AppHeader() -> impl IntoView {
+    let m = t();
+    let session = use_session();
+    let host = move || session.credentials().map(|c| host_label(&c.base_url)).unwrap_or_default();
+    view! {
+        <header class="app-header">
+            <a class="brand" href=LIST>{m.app_title}</a>
+            <nav aria-label=m.nav_label class="main-nav">
+                <A href=LIST exact=true>{m.nav_list}</A>
+                <A href=REMOVE>{m.nav_remove}</A>
+            </nav>
+            <span class="host" title=host>{move || (m.signed_in_to)(&host())}</span>
+            <button type="button" class="button" on:click=move |_| session.sign_out(Notice::SignedOut)>
+                {m.sign_out}
+            </button>
+        </header>
+    }
+}
+
+/// The host part of a base URL ("acme-oms.example.com"), or the page's own host when the
+/// app talks to its own origin.
+pub fn host_label(base_url: &str) -> String {
+    let rest = base_url.split_once("://").map(|(_, r)| r).unwrap_or(base_url);
+    let host = rest.split('/').next().unwrap_or_default();
+    if host.is_empty() {
+        web_sys::window().and_then(|w| w.location().host().ok()).unwrap_or_default()
+    } else {
+        host.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_of_a_base_url() {
+        assert_eq!(host_label("https://acme-oms.example.com/"), "acme-oms.example.com");
+        assert_eq!(host_label("http://127.0.0.1:8787"), "127.0.0.1:8787");
+    }
+}

@@ -1,0 +1,17 @@
+//! Reusable pieces of the pages.
+
+pub mod date_time;
+pub mod discrepancy_table;
+pub mod error_panel;
+pub mod filter_bar;
+pub mod header;
+pub mod pager;
+pub mod require_session;
+
+pub use date_time::DateTime;
+pub use discrepancy_table::DiscrepancyTable;
+pub use error_panel::ErrorPanel;
+pub use filter_bar::FilterBar;
+pub use header::AppHeader;
+pub use pager::{PageSize, Pager};
+pub use require_session::RequireSession;

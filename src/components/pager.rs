@@ -1,0 +1,94 @@
+//! Page navigation and the page-size selector. Pages are links, so they open in a new tab,
+//! work without the mouse, and every page has its own URL.
+
+use crate::api::query::{last_page, page_window, row_range, PAGE_SIZES};
+use crate::api::ListQuery;
+use crate::messages::{count as fmt_count, t};
+use crate::routes::list_href;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// First / previous / numbered / next / last links for `count` records viewed as `query`.
+#[component]
+pub fn Pager(
+    /// Total records (the server's `count`).
+    count: u64,
+    /// The current view.
+    query: ListQuery,
+) -> impl IntoView {
+    let m = t();
+    let last = last_page(count, query.limit);
+    let page = query.page;
+    let link = |target: u64, label: String, class: &'static str, enabled: bool| {
+        if enabled {
+            view! { <a class=class href=list_href(&query.with_page(target))>{label}</a> }.into_any()
+        } else {
+            view! { <span class=format!("{class} disabled") aria-disabled="true">{label}</span> }.into_any()
+        }
+    };
+    let numbers = page_window(page, last)
+        .into_iter()
+        .map(|slot| match slot {
+            Some(n) if n == page => view! {
+                <a class="page current" aria-current="page" aria-label=(m.page_n)(n) href=list_href(&query.with_page(n))>
+                    {n}
+                </a>
+            }
+            .into_any(),
+            Some(n) => view! {
+                <a class="page" aria-label=(m.page_n)(n) href=list_href(&query.with_page(n))>{n}</a>
+            }
+            .into_any(),
+            None => view! { <span class="gap" aria-hidden="true">"…"</span> }.into_any(),
+        })
+        .collect_view();
+    view! {
+        <nav class="pager" aria-label=m.pagination_label>
+            {link(1, m.first_page.to_string(), "step first", page > 1)}
+            {link(page.saturating_sub(1).max(1), m.previous_page.to_string(), "step previous", page > 1)}
+            <span class="pages">{numbers}</span>
+            {link(page + 1, m.next_page.to_string(), "step next", page < last)}
+            {link(last, m.last_page.to_string(), "step last", page < last)}
+            <span class="page-of">{(m.page_of)(page, last)}</span>
+        </nav>
+    }
+}
+
+/// "Showing 41–60 of 1,234".
+pub fn showing(count: u64, query: &ListQuery) -> String {
+    let (from, to) = row_range(count, query.page, query.limit);
+    (t().showing)(from, to, &fmt_count(count))
+}
+
+/// The rows-per-page selector; keeps the first visible row on screen when the size changes.
+#[component]
+pub fn PageSize(
+    /// The current view.
+    query: ListQuery,
+) -> impl IntoView {
+    let m = t();
+    let navigate = use_navigate();
+    let current = query.limit;
+    let mut sizes: Vec<u32> = PAGE_SIZES.to_vec();
+    if !sizes.contains(&current) {
+        sizes.push(current);
+        sizes.sort_unstable();
+    }
+    let on_change = move |ev: leptos::ev::Event| {
+        let Ok(limit) = event_target_value(&ev).parse::<u32>() else { return };
+        let first_row = (query.page - 1) * u64::from(query.limit);
+        let page = first_row / u64::from(limit) + 1;
+        navigate(&list_href(&ListQuery { limit, page, ..query.clone() }), Default::default());
+    };
+    view! {
+        <label class="page-size">
+            <span>{m.page_size_label}</span>
+            <select on:change=on_change>
+                {sizes
+                    .into_iter()
+                    .map(|n| view! { <option value=n.to_string() selected=n == current>{n}</option> })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}

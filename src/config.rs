@@ -1,0 +1,102 @@
+//! Runtime configuration, read once at start-up from `<meta name="oms-admin-config">`.
+//!
+//! A host back office that embeds the app sets the OMS address, the router base path and
+//! the link templates in that tag without rebuilding the wasm; a `<meta>` (not an inline
+//! script) keeps a strict Content-Security-Policy possible.
+
+use serde::Deserialize;
+
+/// Name of the `<meta>` tag whose `content` holds the JSON configuration.
+pub const META_NAME: &str = "oms-admin-config";
+
+/// What can be configured per installation. Every field is optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AppConfig {
+    /// OMS base URL to propose at sign-in; the page's own origin when absent.
+    pub oms_base_url: Option<String>,
+    /// Path the app is mounted under, e.g. `/inventory`; empty at the root.
+    pub router_base: String,
+    /// Back-office URL of a package item, with `{id}`; no link when absent.
+    pub package_item_link: Option<String>,
+    /// Back-office URL of a transfer item, with `{id}`; no link when absent.
+    pub transfer_item_link: Option<String>,
+    /// Back-office URL of a stock location, with `{id}`; no link when absent.
+    pub stock_location_link: Option<String>,
+}
+
+impl AppConfig {
+    /// Parses the JSON of the meta tag; an empty string is the default configuration.
+    pub fn from_json(json: &str) -> Result<AppConfig, String> {
+        if json.trim().is_empty() {
+            return Ok(AppConfig::default());
+        }
+        let mut config: AppConfig = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        config.router_base = config.router_base.trim_end_matches('/').to_string();
+        for template in [&config.package_item_link, &config.transfer_item_link, &config.stock_location_link]
+            .into_iter()
+            .flatten()
+        {
+            if !is_safe_link(template) {
+                return Err(format!("link template must be an http(s) URL or an absolute path: {template}"));
+            }
+        }
+        Ok(config)
+    }
+
+    /// Reads the meta tag of the current document. A broken configuration is reported on
+    /// the console and the defaults are used, so a typo in a host page does not blank the app.
+    pub fn load() -> AppConfig {
+        let content = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&format!("meta[name=\"{META_NAME}\"]")).ok().flatten())
+            .and_then(|el| el.get_attribute("content"))
+            .unwrap_or_default();
+        AppConfig::from_json(&content).unwrap_or_else(|e| {
+            leptos::logging::warn!("ignoring invalid {META_NAME}: {e}");
+            AppConfig::default()
+        })
+    }
+}
+
+/// Fills `{id}` into a link template.
+pub fn link(template: Option<&str>, id: i64) -> Option<String> {
+    template.map(|t| t.replace("{id}", &id.to_string()))
+}
+
+/// Only http(s) URLs and absolute paths: a `javascript:` template would run code on click.
+fn is_safe_link(template: &str) -> bool {
+    let lower = template.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://") || (lower.starts_with('/') && !lower.starts_with("//"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_is_default() {
+        assert_eq!(AppConfig::from_json("").unwrap(), AppConfig::default());
+        assert_eq!(AppConfig::from_json("{}").unwrap(), AppConfig::default());
+    }
+
+    #[test]
+    fn reads_every_field() {
+        let c = AppConfig::from_json(
+            r#"{"oms_base_url":"https://oms.example.com","router_base":"/inventory/","package_item_link":"https://bo.example.com/package-items/{id}/"}"#,
+        )
+        .unwrap();
+        assert_eq!(c.oms_base_url.as_deref(), Some("https://oms.example.com"));
+        assert_eq!(c.router_base, "/inventory");
+        assert_eq!(link(c.package_item_link.as_deref(), 42).as_deref(), Some("https://bo.example.com/package-items/42/"));
+        assert_eq!(link(c.transfer_item_link.as_deref(), 42), None);
+    }
+
+    #[test]
+    fn rejects_unsafe_links_and_typos() {
+        assert!(AppConfig::from_json(r#"{"stock_location_link":"javascript:alert(1)//{id}"}"#).is_err());
+        assert!(AppConfig::from_json(r#"{"stock_location_link":"//evil.example.com/{id}"}"#).is_err());
+        assert!(AppConfig::from_json(r#"{"oms_base":"https://x"}"#).is_err());
+        assert!(AppConfig::from_json("not json").is_err());
+    }
+}

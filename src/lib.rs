@@ -1,0 +1,51 @@
+//! Back-office admin for OMS inventory discrepancies: list, detail and removal, straight
+//! from the browser to the OMS REST API with the operator's own token.
+//!
+//! `App` provides the session and configuration and declares the routes; everything else
+//! lives in `pages` (one per route), `components` (shared pieces) and `api` (the OMS client).
+
+pub mod api;
+pub mod components;
+pub mod config;
+pub mod dates;
+pub mod messages;
+pub mod pages;
+pub mod routes;
+pub mod session;
+
+use components::{AppHeader, RequireSession};
+use config::AppConfig;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use pages::{DetailPage, ListPage, NotFoundPage, RemovePage, SignInPage};
+use session::Session;
+
+/// The whole app, configured from the page's `<meta name="oms-admin-config">`.
+#[component]
+pub fn App() -> impl IntoView {
+    app_with(AppConfig::load(), Session::restore())
+}
+
+/// The app with explicit configuration and session, for tests and embedding.
+pub fn app_with(config: AppConfig, session: Session) -> impl IntoView {
+    let base = config.router_base.clone();
+    provide_context(config);
+    provide_context(session);
+    let signed_in = move || session.credentials().is_some();
+    let protected = |page: fn() -> AnyView| move || view! { <RequireSession>{page()}</RequireSession> };
+    view! {
+        <Router base=base>
+            {move || signed_in().then(|| view! { <AppHeader /> })}
+            <main id="main">
+                <Routes fallback=|| view! { <NotFoundPage /> }>
+                    <Route path=path!("/") view=protected(|| view! { <ListPage /> }.into_any()) />
+                    <Route path=path!("/discrepancies") view=protected(|| view! { <ListPage /> }.into_any()) />
+                    <Route path=path!("/discrepancies/remove") view=protected(|| view! { <RemovePage /> }.into_any()) />
+                    <Route path=path!("/discrepancies/:id") view=protected(|| view! { <DetailPage /> }.into_any()) />
+                    <Route path=path!("/sign-in") view=SignInPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

@@ -1,0 +1,122 @@
+//! `/discrepancies/:id`: every field of one record, or a clear not-found page.
+
+use crate::api::client::detail;
+use crate::api::query::parse_positive_id;
+use crate::api::{ApiError, Cancel, Discrepancy};
+use crate::components::{DateTime, ErrorPanel};
+use crate::config::{link, AppConfig};
+use crate::dates::format_utc;
+use crate::messages::t;
+use crate::routes::LIST;
+use crate::session::use_session;
+use leptos::either::{Either, EitherOf4};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The detail route. A non-numeric id never reaches the OMS.
+#[component]
+pub fn DetailPage() -> impl IntoView {
+    let params = use_params_map();
+    let raw_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    move || match parse_positive_id(&raw_id.get()) {
+        Some(id) => Either::Left(view! { <DetailLoader id /> }),
+        None => Either::Right(not_found((t().invalid_id)(&raw_id.get_untracked()))),
+    }
+}
+
+#[component]
+fn DetailLoader(id: u64) -> impl IntoView {
+    let session = use_session();
+    let retry = RwSignal::new(0u32);
+    let data = LocalResource::new(move || {
+        retry.track();
+        let credentials = session.credentials();
+        async move {
+            let result = match credentials {
+                Some(c) => detail(&c, id, &Cancel::new()).await,
+                None => Err(ApiError::Unauthorized { detail: String::new() }),
+            };
+            session.observe(&result);
+            result
+        }
+    });
+    let on_retry = Callback::new(move |_| retry.update(|n| *n += 1));
+    view! {
+        <Transition fallback=move || view! { <p class="status" role="status">{t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(record) => EitherOf4::A(record_view(record)),
+                    Err(ApiError::NotFound { detail }) => EitherOf4::B(not_found((t().err_not_found)(&detail))),
+                    Err(ApiError::Aborted) => EitherOf4::C(()),
+                    Err(error) => EitherOf4::D(view! {
+                        <section class="page">
+                            {back_link()}
+                            <ErrorPanel error on_retry />
+                        </section>
+                    }),
+                }
+            })}
+        </Transition>
+    }
+}
+
+fn back_link() -> impl IntoView {
+    let search = use_session().list_search.get_untracked();
+    view! { <a class="back" href=format!("{LIST}{search}")>{t().back_to_list}</a> }
+}
+
+fn not_found(message: String) -> impl IntoView {
+    view! {
+        <section class="page not-found">
+            {back_link()}
+            <h1>{t().not_found_title}</h1>
+            <p>{message}</p>
+        </section>
+    }
+}
+
+fn record_view(d: Discrepancy) -> impl IntoView {
+    let m = t();
+    let config = use_context::<AppConfig>().unwrap_or_default();
+    let id_link = move |template: Option<&str>, id: Option<i64>| match id {
+        None => Either::Left(view! { <span class="none">{m.none}</span> }),
+        Some(id) => Either::Right(match link(template, id) {
+            Some(href) => Either::Left(view! { <a href=href rel="noopener noreferrer" target="_blank">{id}</a> }),
+            None => Either::Right(view! { <span>{id}</span> }),
+        }),
+    };
+    let date = |instant: chrono::DateTime<chrono::Utc>| {
+        view! {
+            <DateTime instant />
+            <span class="utc">{format!(" ({})", format_utc(instant))}</span>
+        }
+    };
+    view! {
+        <section class="page detail-page">
+            {back_link()}
+            <h1>{(m.detail_title)(d.id)}</h1>
+            <dl class="fields">
+                <dt>{m.field_id}</dt>
+                <dd>{d.id}</dd>
+                <dt>{m.field_reason}</dt>
+                <dd class="reason-full" dir="auto">{d.reason}</dd>
+                <dt>{m.field_active}</dt>
+                <dd>
+                    <span class=if d.is_active { "badge active" } else { "badge inactive" }>
+                        {if d.is_active { m.yes } else { m.no }}
+                    </span>
+                </dd>
+                <dt>{m.field_stock_location}</dt>
+                <dd>{id_link(config.stock_location_link.as_deref(), Some(d.stock_location))}</dd>
+                <dt>{m.field_package_item}</dt>
+                <dd>{id_link(config.package_item_link.as_deref(), d.package_item)}</dd>
+                <dt>{m.field_transfer_item}</dt>
+                <dd>{id_link(config.transfer_item_link.as_deref(), d.transfer_item)}</dd>
+                <dt>{m.field_created}</dt>
+                <dd>{date(d.created_date)}</dd>
+                <dt>{m.field_modified}</dt>
+                <dd>{date(d.modified_date)}</dd>
+            </dl>
+        </section>
+    }
+}

@@ -1,0 +1,13 @@
+//! One module per route.
+
+pub mod detail;
+pub mod list;
+pub mod not_found;
+pub mod remove;
+pub mod sign_in;
+
+pub use detail::DetailPage;
+pub use list::ListPage;
+pub use not_found::NotFoundPage;
+pub use remove::RemovePage;
+pub use sign_in::SignInPage;
