@@ -14,6 +14,8 @@ pub mod routes;
 pub mod session;
 
 use components::{AppHeader, RequireSession};
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
 use config::AppConfig;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -39,7 +41,7 @@ pub fn app_with(config: AppConfig, session: Session) -> impl IntoView {
             {move || signed_in().then(|| view! { <AppHeader /> })}
             <main id="main">
                 <Routes fallback=|| view! { <NotFoundPage /> }>
-                    <Route path=path!("/") view=protected(|| view! { <ListPage /> }.into_any()) />
+                    <Route path=path!("/") view=HomeRedirect />
                     <Route path=path!("/discrepancies") view=protected(|| view! { <ListPage /> }.into_any()) />
                     <Route path=path!("/discrepancies/remove") view=protected(|| view! { <RemovePage /> }.into_any()) />
                     <Route path=path!("/discrepancies/:id") view=protected(|| view! { <DetailPage /> }.into_any()) />
@@ -48,4 +50,14 @@ pub fn app_with(config: AppConfig, session: Session) -> impl IntoView {
             </main>
         </Router>
     }
+}
+
+/// `/` is the list: replace it with `/discrepancies` (query kept) so that the first page flip
+/// stays on the same route and the list keeps its rows on screen while the next page loads.
+#[component]
+fn HomeRedirect() -> impl IntoView {
+    let navigate = use_navigate();
+    let search = use_location().search.get_untracked();
+    let target = format!("{}{}", routes::LIST, if search.is_empty() { String::new() } else { format!("?{}", search.trim_start_matches('?')) });
+    Effect::new(move |_| navigate(&target, NavigateOptions { replace: true, ..Default::default() }));
 }

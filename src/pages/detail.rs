@@ -45,7 +45,7 @@ fn DetailLoader(id: u64) -> impl IntoView {
         <Transition fallback=move || view! { <p class="status" role="status">{t().loading}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(record) => EitherOf4::A(record_view(record)),
+                    Ok(record) => EitherOf4::A(view! { <RecordView record /> }),
                     Err(ApiError::NotFound { detail }) => EitherOf4::B(not_found((t().err_not_found)(&detail))),
                     Err(ApiError::Aborted) => EitherOf4::C(()),
                     Err(error) => EitherOf4::D(view! {
@@ -75,7 +75,13 @@ fn not_found(message: String) -> impl IntoView {
     }
 }
 
-fn record_view(d: Discrepancy) -> impl IntoView {
+/// Every field of `record` with labels; ids link to the back office where configured.
+#[component]
+pub fn RecordView(
+    /// The record to show.
+    record: Discrepancy,
+) -> impl IntoView {
+    let d = record;
     let m = t();
     let config = use_context::<AppConfig>().unwrap_or_default();
     let id_link = move |template: Option<&str>, id: Option<i64>| match id {
