@@ -57,7 +57,6 @@ pub fn app_with(config: AppConfig, session: Session) -> impl IntoView {
 #[component]
 fn HomeRedirect() -> impl IntoView {
     let navigate = use_navigate();
-    let search = use_location().search.get_untracked();
-    let target = format!("{}{}", routes::LIST, if search.is_empty() { String::new() } else { format!("?{}", search.trim_start_matches('?')) });
+    let target = components::require_session::path_and_query(routes::LIST, &use_location().search.get_untracked());
     Effect::new(move |_| navigate(&target, NavigateOptions { replace: true, ..Default::default() }));
 }

@@ -256,7 +256,7 @@ pub static EN: Messages = Messages {
     signed_in_to: |host| format!("Signed in to {host}"),
 
     sign_in_title: "Sign in to the OMS",
-    sign_in_intro: "Enter the address of your OMS and your API token. The token is checked with the OMS before it is accepted and is never written to a URL or to persistent storage.",
+    sign_in_intro: "Enter the address of your OMS and your API token. The token is checked with the OMS before it is accepted. It is never put in a URL, and it stays in this tab only: in memory, or in session storage if you ask to stay signed in.",
     base_url_label: "OMS base URL",
     base_url_hint: "Leave as is to use the OMS this app is served with.",
     token_label: "API token",
