@@ -1,0 +1,18 @@
+# The two commands of the README. Both install what is missing first.
+.PHONY: dev test bench lint
+
+## Run the app: oms-dev with demo data + trunk serve; prints the URL and the demo token.
+dev:
+	scripts/dev.sh
+
+## Run every test layer (host, wasm components, size budget, end-to-end).
+test:
+	scripts/test.sh
+
+## Benchmarks (not part of the tests): oms-dev at 1,000,000 records.
+bench:
+	cargo bench -p oms-dev
+
+## Formatting and lints for the host and the wasm target.
+lint:
+	scripts/lint.sh

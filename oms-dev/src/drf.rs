@@ -1,0 +1,119 @@
+//! Response builders that reproduce what Django/DRF put on the wire: compact JSON with the
+//! exact bodies the app's error handling is tested against, Django's HTML error pages, and
+//! the headers DRF's `finalize_response` adds.
+
+use axum::body::Body;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::Response;
+use serde::Serialize;
+use serde::ser::SerializeMap;
+
+/// Django's production 500 page (`DEBUG=False`), returned by fault injection.
+pub const SERVER_ERROR_HTML: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Server Error (500)</title>\n</head>\n<body>\n  <h1>Server Error (500)</h1><p></p>\n</body>\n</html>\n";
+
+/// Django's production 404 page, answered for `/api/` paths that no URL pattern matches.
+pub const NOT_FOUND_HTML: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Not Found</title>\n</head>\n<body>\n  <h1>Not Found</h1><p>The requested resource was not found on this server.</p>\n</body>\n</html>\n";
+
+/// Serialises like DRF's `JSONRenderer`: compact separators, UTF-8 kept as is, and
+/// U+2028/U+2029 escaped (DRF does that so the output is also valid JavaScript).
+pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    let s = serde_json::to_string(value).expect("serialisable");
+    if s.contains(['\u{2028}', '\u{2029}']) {
+        s.replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029")
+    } else {
+        s
+    }
+}
+
+/// A JSON response with DRF's `Content-Type: application/json`.
+pub fn json_response<T: Serialize + ?Sized>(status: StatusCode, value: &T) -> Response {
+    let mut r = Response::new(Body::from(to_json(value)));
+    *r.status_mut() = status;
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    r
+}
+
+/// `{"detail":"..."}`, the shape of every DRF `APIException`.
+pub fn detail(status: StatusCode, message: &str) -> Response {
+    #[derive(Serialize)]
+    struct Detail<'a> {
+        detail: &'a str,
+    }
+    json_response(status, &Detail { detail: message })
+}
+
+/// An HTML response as Django renders its error pages and redirects.
+pub fn html(status: StatusCode, body: &'static str) -> Response {
+    let mut r = Response::new(Body::from(body));
+    *r.status_mut() = status;
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    r
+}
+
+/// Field errors in declaration order (`{"field":["message"]}`), as DRF serializers and
+/// django-filter report them; a plain map would sort the keys and change the bytes.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct FieldErrors(pub Vec<(String, Vec<String>)>);
+
+impl FieldErrors {
+    /// Records one message for `field` (DRF keeps the first failing validator's message).
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push((field.to_string(), vec![message.into()]));
+    }
+
+    /// True when validation passed.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The 400 response DRF sends for a `ValidationError` carrying these errors.
+    pub fn response(&self) -> Response {
+        json_response(StatusCode::BAD_REQUEST, self)
+    }
+}
+
+impl Serialize for FieldErrors {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+/// Adds the headers DRF's `finalize_response` puts on every API response (`Allow` with the
+/// view's methods, `Vary: Accept`).
+pub fn finalize(mut r: Response, allow: &'static str) -> Response {
+    let h = r.headers_mut();
+    h.insert(header::ALLOW, HeaderValue::from_static(allow));
+    h.insert(header::VARY, HeaderValue::from_static("Accept"));
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_is_compact_and_escapes_line_separators() {
+        assert_eq!(
+            to_json(&serde_json::json!({"a": [1, "ı\u{2028}"]})),
+            "{\"a\":[1,\"ı\\u2028\"]}"
+        );
+        let mut e = FieldErrors::default();
+        e.add("stock_location", "Enter a number.");
+        e.add("created_date__lt", "Enter a valid date/time.");
+        assert_eq!(
+            to_json(&e),
+            r#"{"stock_location":["Enter a number."],"created_date__lt":["Enter a valid date/time."]}"#
+        );
+    }
+}

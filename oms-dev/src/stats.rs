@@ -1,0 +1,64 @@
+//! Request counters behind `/__dev/stats`, so end-to-end tests can prove how many calls the
+//! app actually made (e.g. exactly one remove POST, never a retry).
+
+use serde::Serialize;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Per-endpoint counts of `/api/` requests, including ones that failed (auth, validation,
+/// injected faults).
+#[derive(Debug, Default)]
+pub struct Stats {
+    list: AtomicU64,
+    detail: AtomicU64,
+    remove: AtomicU64,
+}
+
+/// A snapshot of the counters, serialised as `{"list":n,"detail":n,"remove":n}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Requests to the list endpoint.
+    pub list: u64,
+    /// Requests to a detail endpoint.
+    pub detail: u64,
+    /// Requests to the remove action.
+    pub remove: u64,
+}
+
+/// Which endpoint a request addressed, for counting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endpoint {
+    /// `GET …/inventory-discrepancies/`.
+    List,
+    /// `GET …/inventory-discrepancies/<pk>/`.
+    Detail,
+    /// `POST …/inventory-discrepancies/remove/`.
+    Remove,
+}
+
+impl Stats {
+    /// Counts one request to `endpoint`.
+    pub fn hit(&self, endpoint: Endpoint) {
+        let c = match endpoint {
+            Endpoint::List => &self.list,
+            Endpoint::Detail => &self.detail,
+            Endpoint::Remove => &self.remove,
+        };
+        c.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// The current counts.
+    pub fn snapshot(&self) -> Counts {
+        Counts {
+            list: self.list.load(Ordering::Relaxed),
+            detail: self.detail.load(Ordering::Relaxed),
+            remove: self.remove.load(Ordering::Relaxed),
+        }
+    }
+
+    /// Zeroes the counters (`POST /__dev/stats/reset`).
+    pub fn reset(&self) {
+        for c in [&self.list, &self.detail, &self.remove] {
+            c.store(0, Ordering::Relaxed);
+        }
+    }
+}
