@@ -33,12 +33,18 @@ impl AppConfig {
         }
         let mut config: AppConfig = serde_json::from_str(json).map_err(|e| e.to_string())?;
         config.router_base = config.router_base.trim_end_matches('/').to_string();
-        for template in [&config.package_item_link, &config.transfer_item_link, &config.stock_location_link]
-            .into_iter()
-            .flatten()
+        for template in [
+            &config.package_item_link,
+            &config.transfer_item_link,
+            &config.stock_location_link,
+        ]
+        .into_iter()
+        .flatten()
         {
             if !is_safe_link(template) {
-                return Err(format!("link template must be an http(s) URL or an absolute path: {template}"));
+                return Err(format!(
+                    "link template must be an http(s) URL or an absolute path: {template}"
+                ));
             }
         }
         Ok(config)
@@ -67,7 +73,9 @@ pub fn link(template: Option<&str>, id: i64) -> Option<String> {
 /// Only http(s) URLs and absolute paths: a `javascript:` template would run code on click.
 fn is_safe_link(template: &str) -> bool {
     let lower = template.trim().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://") || (lower.starts_with('/') && !lower.starts_with("//"))
+    lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || (lower.starts_with('/') && !lower.starts_with("//"))
 }
 
 #[cfg(test)]
@@ -88,7 +96,10 @@ mod tests {
         .unwrap();
         assert_eq!(c.oms_base_url.as_deref(), Some("https://oms.example.com"));
         assert_eq!(c.router_base, "/inventory");
-        assert_eq!(link(c.package_item_link.as_deref(), 42).as_deref(), Some("https://bo.example.com/package-items/42/"));
+        assert_eq!(
+            link(c.package_item_link.as_deref(), 42).as_deref(),
+            Some("https://bo.example.com/package-items/42/")
+        );
         assert_eq!(link(c.transfer_item_link.as_deref(), 42), None);
     }
 

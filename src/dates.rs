@@ -113,7 +113,10 @@ mod tests {
 
     #[test]
     fn fraction_is_optional_when_parsing() {
-        assert_eq!(format_utc(instant("2023-01-01T14:09:34Z")), "2023-01-01 14:09:34.000000 UTC");
+        assert_eq!(
+            format_utc(instant("2023-01-01T14:09:34Z")),
+            "2023-01-01 14:09:34.000000 UTC"
+        );
     }
 
     #[test]
@@ -128,7 +131,16 @@ mod tests {
     fn input_dates_are_strict() {
         assert_eq!(parse_input_date("2023-10-10"), NaiveDate::from_ymd_opt(2023, 10, 10));
         assert_eq!(parse_input_date(" 2024-02-29 "), NaiveDate::from_ymd_opt(2024, 2, 29));
-        for bad in ["", "2023-02-30", "2023-13-01", "10-10-2023", "2023/10/10", "+2023-1-01", "2023-1a-01", "20233-10-10"] {
+        for bad in [
+            "",
+            "2023-02-30",
+            "2023-13-01",
+            "10-10-2023",
+            "2023/10/10",
+            "+2023-1-01",
+            "2023-1a-01",
+            "20233-10-10",
+        ] {
             assert_eq!(parse_input_date(bad), None, "{bad}");
         }
     }

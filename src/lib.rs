@@ -14,11 +14,11 @@ pub mod routes;
 pub mod session;
 
 use components::{AppHeader, RequireSession};
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 use config::AppConfig;
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::path;
 use pages::{DetailPage, ListPage, NotFoundPage, RemovePage, SignInPage};
 use session::Session;
@@ -58,5 +58,13 @@ pub fn app_with(config: AppConfig, session: Session) -> impl IntoView {
 fn HomeRedirect() -> impl IntoView {
     let navigate = use_navigate();
     let target = components::require_session::path_and_query(routes::LIST, &use_location().search.get_untracked());
-    Effect::new(move |_| navigate(&target, NavigateOptions { replace: true, ..Default::default() }));
+    Effect::new(move |_| {
+        navigate(
+            &target,
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        )
+    });
 }

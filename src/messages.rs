@@ -309,7 +309,9 @@ pub static EN: Messages = Messages {
     apply_filters: "Apply",
     must_be_positive_integer: "Enter a whole number greater than 0.",
     filter_not_honoured: |name| {
-        format!("The OMS returned records that do not match the {name} filter: it may not support it. The rows below are unfiltered.")
+        format!(
+            "The OMS returned records that do not match the {name} filter: it may not support it. The rows below are unfiltered."
+        )
     },
     open_record: |id| format!("Open discrepancy {id}"),
 
@@ -373,7 +375,9 @@ pub static EN: Messages = Messages {
     err_status: |status| format!("The OMS answered with an unexpected status (HTTP {status})."),
     err_network: |detail| format!("Could not reach the OMS. Check your connection and the OMS address. ({detail})"),
     err_timeout: |secs| format!("The OMS did not answer within {secs} s."),
-    err_decode: |expected, detail| format!("The OMS sent a response this app cannot read (expected {expected}): {detail}"),
+    err_decode: |expected, detail| {
+        format!("The OMS sent a response this app cannot read (expected {expected}): {detail}")
+    },
     err_aborted: "The request was cancelled.",
 };
 
@@ -387,7 +391,7 @@ pub fn count(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

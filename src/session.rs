@@ -56,7 +56,10 @@ impl Session {
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
             .and_then(|json| serde_json::from_str::<Stored>(&json).ok())
             .filter(|s| !s.token.is_empty())
-            .map(|s| Credentials { base_url: s.base_url, token: s.token });
+            .map(|s| Credentials {
+                base_url: s.base_url,
+                token: s.token,
+            });
         Session {
             credentials: RwSignal::new(stored),
             notice: RwSignal::new(None),
@@ -80,7 +83,10 @@ impl Session {
     pub fn sign_in(&self, credentials: Credentials, remember: bool) {
         if let Some(storage) = storage() {
             if remember {
-                let stored = Stored { base_url: credentials.base_url.clone(), token: credentials.token.clone() };
+                let stored = Stored {
+                    base_url: credentials.base_url.clone(),
+                    token: credentials.token.clone(),
+                };
                 if let Ok(json) = serde_json::to_string(&stored) {
                     let _ = storage.set_item(STORAGE_KEY, &json);
                 }
@@ -104,10 +110,10 @@ impl Session {
     /// Every OMS result passes here: a 401 anywhere ends the session, and the guard then
     /// sends the user to sign-in and back.
     pub fn observe<T>(&self, result: &Result<T, ApiError>) {
-        if let Err(ApiError::Unauthorized { .. }) = result {
-            if self.credentials.get_untracked().is_some() {
-                self.sign_out(Notice::Expired);
-            }
+        if let Err(ApiError::Unauthorized { .. }) = result
+            && self.credentials.get_untracked().is_some()
+        {
+            self.sign_out(Notice::Expired);
         }
     }
 }
@@ -125,7 +131,12 @@ fn storage() -> Option<web_sys::Storage> {
 /// (`//evil.example`, `https://…`), so a crafted link cannot redirect the user away.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') && !path.starts_with("/sign-in") => {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.contains('\\')
+                && !path.starts_with("/sign-in") =>
+        {
             path.to_string()
         }
         _ => "/discrepancies".to_string(),
@@ -134,7 +145,10 @@ pub fn safe_next(next: Option<&str>) -> String {
 
 /// The sign-in URL that returns to `path_and_query` afterwards.
 pub fn sign_in_url(path_and_query: &str) -> String {
-    format!("/sign-in?{}", crate::api::query::encode_pairs(&[("next", path_and_query.to_string())]))
+    format!(
+        "/sign-in?{}",
+        crate::api::query::encode_pairs(&[("next", path_and_query.to_string())])
+    )
 }
 
 #[cfg(test)]
@@ -145,7 +159,14 @@ mod tests {
     fn next_is_limited_to_this_app() {
         assert_eq!(safe_next(Some("/discrepancies?page=3")), "/discrepancies?page=3");
         assert_eq!(safe_next(Some("/discrepancies/42")), "/discrepancies/42");
-        for bad in ["//evil.example.com", "https://evil.example.com", "javascript:alert(1)", "/\\evil.example.com", "", "/sign-in?next=/x"] {
+        for bad in [
+            "//evil.example.com",
+            "https://evil.example.com",
+            "javascript:alert(1)",
+            "/\\evil.example.com",
+            "",
+            "/sign-in?next=/x",
+        ] {
             assert_eq!(safe_next(Some(bad)), "/discrepancies", "{bad}");
         }
         assert_eq!(safe_next(None), "/discrepancies");
@@ -153,6 +174,9 @@ mod tests {
 
     #[test]
     fn sign_in_url_encodes_the_return_path() {
-        assert_eq!(sign_in_url("/discrepancies?page=3&limit=50"), "/sign-in?next=%2Fdiscrepancies%3Fpage%3D3%26limit%3D50");
+        assert_eq!(
+            sign_in_url("/discrepancies?page=3&limit=50"),
+            "/sign-in?next=%2Fdiscrepancies%3Fpage%3D3%26limit%3D50"
+        );
     }
 }

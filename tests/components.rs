@@ -9,13 +9,13 @@ use discrepancy_admin::api::client::count_created_before;
 use discrepancy_admin::api::{ApiError, Cancel, Credentials, Discrepancy, ListQuery, RemoveRequest, Sort};
 use discrepancy_admin::components::{DiscrepancyTable, ErrorPanel, Pager};
 use discrepancy_admin::config::AppConfig;
-use discrepancy_admin::pages::detail::RecordView;
 use discrepancy_admin::pages::RemovePage;
+use discrepancy_admin::pages::detail::RecordView;
 use discrepancy_admin::session::Session;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -31,7 +31,10 @@ fn oms_token() -> &'static str {
 }
 
 fn credentials() -> Credentials {
-    Credentials { base_url: oms_url().to_string(), token: oms_token().to_string() }
+    Credentials {
+        base_url: oms_url().to_string(),
+        token: oms_token().to_string(),
+    }
 }
 
 fn document() -> web_sys::Document {
@@ -39,18 +42,26 @@ fn document() -> web_sys::Document {
 }
 
 fn container() -> HtmlElement {
-    let div = document().create_element("div").unwrap().unchecked_into::<HtmlElement>();
+    let div = document()
+        .create_element("div")
+        .unwrap()
+        .unchecked_into::<HtmlElement>();
     document().body().unwrap().append_child(&div).unwrap();
     div
 }
 
 fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element matches {selector}"))
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
 }
 
 fn find_all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into())
+        .collect()
 }
 
 fn text(el: &Element) -> String {
@@ -59,7 +70,10 @@ fn text(el: &Element) -> String {
 
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -69,7 +83,12 @@ async fn insert_old_records(stock_location: i64, n: usize) {
         .map(|i| serde_json::json!({"reason": "expired", "stock_location": stock_location, "created_date": format!("2001-01-0{}T10:00:00Z", i + 1)}))
         .collect();
     let url = format!("{}/__dev/records", oms_url());
-    let response = gloo_net::http::Request::post(&url).json(&records).unwrap().send().await.expect("oms-dev reachable");
+    let response = gloo_net::http::Request::post(&url)
+        .json(&records)
+        .unwrap()
+        .send()
+        .await
+        .expect("oms-dev reachable");
     assert_eq!(response.status(), 201, "inserting test records");
 }
 
@@ -88,7 +107,9 @@ fn type_into(input: &Element, value: &str) {
     input.set_value(value);
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
-    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
 }
 
 fn click(el: &Element) {
@@ -110,7 +131,10 @@ fn record(id: i64, reason: &str, package_item: Option<i64>, transfer_item: Optio
 
 async fn dev_stats() -> serde_json::Value {
     let url = format!("{}/__dev/stats", oms_url());
-    let response = gloo_net::http::Request::get(&url).send().await.expect("oms-dev reachable");
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .expect("oms-dev reachable");
     response.json().await.expect("stats JSON")
 }
 
@@ -118,44 +142,83 @@ async fn dev_stats() -> serde_json::Value {
 async fn table_shows_hostile_text_as_text_and_marks_the_sorted_column() {
     let root = container();
     let payload = "<img src=x onerror=\"window.__pwned=1\">";
-    let rows = vec![record(1, payload, Some(11111), None), record(2, "out_of_stock", None, Some(9))];
-    let query = ListQuery { sort: Sort::parse("-created_date"), ..ListQuery::default() };
+    let rows = vec![
+        record(1, payload, Some(11111), None),
+        record(2, "out_of_stock", None, Some(9)),
+    ];
+    let query = ListQuery {
+        sort: Sort::parse("-created_date"),
+        ..ListQuery::default()
+    };
     let _handle = mount_to(root.clone(), move || view! { <DiscrepancyTable rows query /> });
     leptos::task::tick().await;
 
     let rows = find_all(&root, "tbody tr");
     assert_eq!(rows.len(), 2);
-    assert!(root.query_selector("img").unwrap().is_none(), "the payload became an element");
+    assert!(
+        root.query_selector("img").unwrap().is_none(),
+        "the payload became an element"
+    );
     assert_eq!(text(&find(&rows[0], "td.reason")), payload);
     assert_eq!(text(&find(&rows[0], "td.item")), "Package item 11111");
     assert_eq!(text(&find(&rows[1], "td.item")), "Transfer item 9");
-    assert_eq!(find(&rows[0], "td.num a").get_attribute("href").as_deref(), Some("/discrepancies/1"));
-    assert_eq!(find(&rows[0], "time").get_attribute("title").as_deref(), Some("2023-01-01 14:09:34.934060 UTC"));
+    assert_eq!(
+        find(&rows[0], "td.num a").get_attribute("href").as_deref(),
+        Some("/discrepancies/1")
+    );
+    assert_eq!(
+        find(&rows[0], "time").get_attribute("title").as_deref(),
+        Some("2023-01-01 14:09:34.934060 UTC")
+    );
 
     let sorted = find(&root, "th[aria-sort='descending']");
     assert!(text(&sorted).contains("Created"), "{}", text(&sorted));
-    assert_eq!(find(&sorted, "a").get_attribute("href").as_deref(), Some("/discrepancies?sort=created_date"));
+    assert_eq!(
+        find(&sorted, "a").get_attribute("href").as_deref(),
+        Some("/discrepancies?sort=created_date")
+    );
     assert_eq!(find_all(&root, "th[aria-sort='none']").len(), 3);
 }
 
 #[wasm_bindgen_test]
 async fn pager_links_every_page_and_disables_the_impossible_steps() {
     let root = container();
-    let query = ListQuery { page: 3, limit: 20, sort: Sort::parse("reason"), ..ListQuery::default() };
+    let query = ListQuery {
+        page: 3,
+        limit: 20,
+        sort: Sort::parse("reason"),
+        ..ListQuery::default()
+    };
     let _handle = mount_to(root.clone(), move || view! { <Pager count=1234 query /> });
     leptos::task::tick().await;
 
     let current = find(&root, "a[aria-current='page']");
     assert_eq!(text(&current), "3");
-    assert_eq!(find(&root, "a.previous").get_attribute("href").as_deref(), Some("/discrepancies?page=2&sort=reason"));
-    assert_eq!(find(&root, "a.first").get_attribute("href").as_deref(), Some("/discrepancies?sort=reason"));
-    assert_eq!(find(&root, "a.last").get_attribute("href").as_deref(), Some("/discrepancies?page=62&sort=reason"));
+    assert_eq!(
+        find(&root, "a.previous").get_attribute("href").as_deref(),
+        Some("/discrepancies?page=2&sort=reason")
+    );
+    assert_eq!(
+        find(&root, "a.first").get_attribute("href").as_deref(),
+        Some("/discrepancies?sort=reason")
+    );
+    assert_eq!(
+        find(&root, "a.last").get_attribute("href").as_deref(),
+        Some("/discrepancies?page=62&sort=reason")
+    );
     assert_eq!(text(&find(&root, ".page-of")), "Page 3 of 62");
 
     let first_root = container();
-    let _h2 = mount_to(first_root.clone(), move || view! { <Pager count=5 query=ListQuery::default() /> });
+    let _h2 = mount_to(
+        first_root.clone(),
+        move || view! { <Pager count=5 query=ListQuery::default() /> },
+    );
     leptos::task::tick().await;
-    assert_eq!(find_all(&first_root, "[aria-disabled='true']").len(), 4, "a single page disables all steps");
+    assert_eq!(
+        find_all(&first_root, "[aria-disabled='true']").len(),
+        4,
+        "a single page disables all steps"
+    );
     assert!(first_root.query_selector("a.next").unwrap().is_none());
 }
 
@@ -171,7 +234,10 @@ async fn error_panel_offers_the_next_step_for_each_failure() {
         view! { <ErrorPanel error=ApiError::Throttled { retry_after: Some(3) } on_retry /> }
     });
     leptos::task::tick().await;
-    assert_eq!(find(&root, "[role='alert']").get_attribute("class").as_deref(), Some("error-panel"));
+    assert_eq!(
+        find(&root, "[role='alert']").get_attribute("class").as_deref(),
+        Some("error-panel")
+    );
     assert!(text(&root).contains("Try again in 3 s."), "{}", text(&root));
     click(&find(&root, "button"));
     assert_eq!(retries.load(Ordering::SeqCst), 1);
@@ -182,15 +248,27 @@ async fn error_panel_offers_the_next_step_for_each_failure() {
     });
     leptos::task::tick().await;
     assert_eq!(text(&find(&page_root, "a.button")), "Go to page 1");
-    assert!(page_root.query_selector("button").unwrap().is_none(), "retrying an invalid page cannot help");
+    assert!(
+        page_root.query_selector("button").unwrap().is_none(),
+        "retrying an invalid page cannot help"
+    );
 
     let auth_root = container();
-    let _h = mount_to(auth_root.clone(), || view! { <ErrorPanel error=ApiError::Unauthorized { detail: "Invalid token.".into() } /> });
+    let _h = mount_to(
+        auth_root.clone(),
+        || view! { <ErrorPanel error=ApiError::Unauthorized { detail: "Invalid token.".into() } /> },
+    );
     leptos::task::tick().await;
-    assert_eq!(find(&auth_root, "a.button").get_attribute("href").as_deref(), Some("/sign-in"));
+    assert_eq!(
+        find(&auth_root, "a.button").get_attribute("href").as_deref(),
+        Some("/sign-in")
+    );
 
     let server_root = container();
-    let _h = mount_to(server_root.clone(), || view! { <ErrorPanel error=ApiError::Server { status: 502 } /> });
+    let _h = mount_to(
+        server_root.clone(),
+        || view! { <ErrorPanel error=ApiError::Server { status: 502 } /> },
+    );
     leptos::task::tick().await;
     assert!(text(&server_root).contains("HTTP 502"));
 }
@@ -208,7 +286,19 @@ async fn record_view_labels_every_field_and_links_configured_targets() {
     });
     leptos::task::tick().await;
     let labels: Vec<String> = find_all(&root, "dt").iter().map(text).collect();
-    assert_eq!(labels, ["ID", "Reason", "Active", "Stock location", "Package item", "Transfer item", "Created", "Modified"]);
+    assert_eq!(
+        labels,
+        [
+            "ID",
+            "Reason",
+            "Active",
+            "Stock location",
+            "Package item",
+            "Transfer item",
+            "Created",
+            "Modified"
+        ]
+    );
     let values: Vec<String> = find_all(&root, "dd").iter().map(text).collect();
     assert_eq!(values[1], "damaged");
     assert_eq!(values[2], "Yes");
@@ -241,7 +331,10 @@ async fn removal_validates_confirms_with_the_server_count_and_posts_once() {
     type_into(&location, "abc");
     click(&review);
     leptos::task::tick().await;
-    assert_eq!(text(&find(&root, "#stock-location-error")), "Enter a whole number greater than 0.");
+    assert_eq!(
+        text(&find(&root, "#stock-location-error")),
+        "Enter a whole number greater than 0."
+    );
     assert_eq!(location.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(root.query_selector(".confirm").unwrap().is_none());
 
@@ -250,28 +343,61 @@ async fn removal_validates_confirms_with_the_server_count_and_posts_once() {
     insert_old_records(3, 3).await;
     type_into(&date, "2002-01-01");
     type_into(&location, "3");
-    let request = RemoveRequest { expired_date: chrono::NaiveDate::from_ymd_opt(2002, 1, 1).unwrap(), stock_location: Some(3) };
-    let everywhere = RemoveRequest { stock_location: None, ..request };
-    let elsewhere = count_created_before(&credentials(), &everywhere, &Cancel::new()).await.unwrap() - 3;
-    assert_eq!(count_created_before(&credentials(), &request, &Cancel::new()).await.unwrap(), 3);
+    let request = RemoveRequest {
+        expired_date: chrono::NaiveDate::from_ymd_opt(2002, 1, 1).unwrap(),
+        stock_location: Some(3),
+    };
+    let everywhere = RemoveRequest {
+        stock_location: None,
+        ..request
+    };
+    let elsewhere = count_created_before(&credentials(), &everywhere, &Cancel::new())
+        .await
+        .unwrap()
+        - 3;
+    assert_eq!(
+        count_created_before(&credentials(), &request, &Cancel::new())
+            .await
+            .unwrap(),
+        3
+    );
     click(&review);
-    wait_until("the confirmation", || root.query_selector(".confirm").unwrap().is_some()).await;
+    wait_until("the confirmation", || {
+        root.query_selector(".confirm").unwrap().is_some()
+    })
+    .await;
     assert_eq!(
         text(&find(&root, ".confirm .scope")),
         "Records created before 1 Jan 2002 (00:00 UTC) at stock location 3 will be removed."
     );
-    assert_eq!(text(&find(&root, ".server-count")), "The server counts 3 such records right now.");
+    assert_eq!(
+        text(&find(&root, ".server-count")),
+        "The server counts 3 such records right now."
+    );
 
     // Three quick clicks: one POST.
     let confirm = find(&root, ".confirm button.danger");
     click(&confirm);
     click(&confirm);
     click(&confirm);
-    wait_until("the success message", || root.query_selector(".done").unwrap().is_some()).await;
+    wait_until("the success message", || {
+        root.query_selector(".done").unwrap().is_some()
+    })
+    .await;
     let after = dev_stats().await;
-    assert_eq!(after["requests"]["remove"].as_u64().unwrap(), before["requests"]["remove"].as_u64().unwrap() + 1);
-    assert_eq!(count_created_before(&credentials(), &request, &Cancel::new()).await.unwrap(), 0);
-    let untouched = count_created_before(&credentials(), &everywhere, &Cancel::new()).await.unwrap();
+    assert_eq!(
+        after["requests"]["remove"].as_u64().unwrap(),
+        before["requests"]["remove"].as_u64().unwrap() + 1
+    );
+    assert_eq!(
+        count_created_before(&credentials(), &request, &Cancel::new())
+            .await
+            .unwrap(),
+        0
+    );
+    let untouched = count_created_before(&credentials(), &everywhere, &Cancel::new())
+        .await
+        .unwrap();
     assert_eq!(untouched, elsewhere, "records at other stock locations must stay");
 }
 
@@ -290,10 +416,19 @@ async fn list_loads_the_first_page_and_flips_to_the_next() {
 
     click(&find(&root, "a.next"));
     wait_until("page 2", || {
-        root.query_selector(".showing").unwrap().is_some_and(|el| text(&el).starts_with("Showing 21–40 of "))
+        root.query_selector(".showing")
+            .unwrap()
+            .is_some_and(|el| text(&el).starts_with("Showing 21–40 of "))
     })
     .await;
     assert_ne!(text(&find(&root, "tbody tr td.num a")), first_id);
     assert_eq!(text(&find(&root, "a[aria-current='page'].page")), "2");
-    assert!(web_sys::window().unwrap().location().search().unwrap().contains("page=2"));
+    assert!(
+        web_sys::window()
+            .unwrap()
+            .location()
+            .search()
+            .unwrap()
+            .contains("page=2")
+    );
 }

@@ -18,8 +18,7 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
-    let db_path =
-        std::env::temp_dir().join(format!("oms-dev-bench-{}.sqlite3", std::process::id()));
+    let db_path = std::env::temp_dir().join(format!("oms-dev-bench-{}.sqlite3", std::process::id()));
     let db = db_path.to_string_lossy().into_owned();
     let config = Config {
         db: db.clone(),

@@ -36,9 +36,7 @@ impl AuthError {
             Self::NotProvided => "Authentication credentials were not provided.",
             Self::NoCredentials => "Invalid token header. No credentials provided.",
             Self::Spaces => "Invalid token header. Token string should not contain spaces.",
-            Self::InvalidCharacters => {
-                "Invalid token header. Token string should not contain invalid characters."
-            }
+            Self::InvalidCharacters => "Invalid token header. Token string should not contain invalid characters.",
             Self::InvalidToken => "Invalid token.",
         }
     }

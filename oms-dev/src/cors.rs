@@ -24,10 +24,7 @@ pub const MAX_AGE: &str = "86400";
 pub async fn cors(req: Request, next: Next) -> Response {
     let has_origin = req.headers().contains_key(header::ORIGIN);
     let is_options = req.method() == Method::OPTIONS;
-    let preflight = is_options
-        && req
-            .headers()
-            .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
+    let preflight = is_options && req.headers().contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
     let mut resp = if preflight {
         let mut r = Response::new(Body::empty());
         *r.status_mut() = StatusCode::OK;
@@ -48,10 +45,7 @@ pub async fn cors(req: Request, next: Next) -> Response {
         h.insert(header::VARY, v);
     }
     if has_origin {
-        h.insert(
-            header::ACCESS_CONTROL_ALLOW_ORIGIN,
-            HeaderValue::from_static("*"),
-        );
+        h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
         h.insert(
             header::ACCESS_CONTROL_EXPOSE_HEADERS,
             HeaderValue::from_static(EXPOSE_HEADERS),
@@ -65,10 +59,7 @@ pub async fn cors(req: Request, next: Next) -> Response {
                 header::ACCESS_CONTROL_ALLOW_METHODS,
                 HeaderValue::from_static(ALLOW_METHODS),
             );
-            h.insert(
-                header::ACCESS_CONTROL_MAX_AGE,
-                HeaderValue::from_static(MAX_AGE),
-            );
+            h.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static(MAX_AGE));
         }
     }
     resp

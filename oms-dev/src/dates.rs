@@ -143,10 +143,7 @@ fn zone(c: &mut Cursor) -> Option<Option<i64>> {
 /// Django's `datetime_re` path of `parse_datetime`:
 /// `YYYY-M[M]-D[D][T ]H[H]:M[M][:S[S][.ffffff]] [Z|±HH[[:]MM]]`.
 fn parse_django_regex(s: &str) -> Option<Micros> {
-    let mut c = Cursor {
-        b: s.as_bytes(),
-        i: 0,
-    };
+    let mut c = Cursor { b: s.as_bytes(), i: 0 };
     let y = c.digits(4, 4)?;
     c.eat(b'-').then_some(())?;
     let mo = c.digits(1, 2)?;
@@ -250,14 +247,8 @@ mod tests {
 
     #[test]
     fn dd_mm_yyyy_is_strict() {
-        assert_eq!(
-            parse_dd_mm_yyyy("10-10-2023"),
-            NaiveDate::from_ymd_opt(2023, 10, 10)
-        );
-        assert_eq!(
-            parse_dd_mm_yyyy("29-02-2024"),
-            NaiveDate::from_ymd_opt(2024, 2, 29)
-        );
+        assert_eq!(parse_dd_mm_yyyy("10-10-2023"), NaiveDate::from_ymd_opt(2023, 10, 10));
+        assert_eq!(parse_dd_mm_yyyy("29-02-2024"), NaiveDate::from_ymd_opt(2024, 2, 29));
         for bad in [
             "29-02-2023",
             "1-10-2023",
@@ -280,18 +271,9 @@ mod tests {
 
     #[test]
     fn iso_inputs() {
-        assert_eq!(
-            iso("2023-10-10").as_deref(),
-            Some("2023-10-10T00:00:00.000000Z")
-        );
-        assert_eq!(
-            iso("20231010").as_deref(),
-            Some("2023-10-10T00:00:00.000000Z")
-        );
-        assert_eq!(
-            iso("2023-10-10T12:30").as_deref(),
-            Some("2023-10-10T12:30:00.000000Z")
-        );
+        assert_eq!(iso("2023-10-10").as_deref(), Some("2023-10-10T00:00:00.000000Z"));
+        assert_eq!(iso("20231010").as_deref(), Some("2023-10-10T00:00:00.000000Z"));
+        assert_eq!(iso("2023-10-10T12:30").as_deref(), Some("2023-10-10T12:30:00.000000Z"));
         assert_eq!(
             iso(" 2023-10-10T12:30:15.5Z ").as_deref(),
             Some("2023-10-10T12:30:15.500000Z")
@@ -304,10 +286,7 @@ mod tests {
             iso("2023-1-5 7:05:09 -0130").as_deref(),
             Some("2023-01-05T08:35:09.000000Z")
         );
-        assert_eq!(
-            iso("2023-10-10T12").as_deref(),
-            Some("2023-10-10T12:00:00.000000Z")
-        );
+        assert_eq!(iso("2023-10-10T12").as_deref(), Some("2023-10-10T12:00:00.000000Z"));
         for bad in [
             "2023-13-01",
             "2023-02-30",
@@ -322,10 +301,7 @@ mod tests {
 
     #[test]
     fn format_has_six_digits() {
-        assert_eq!(
-            format_micros(1_672_582_174_934_060),
-            "2023-01-01T14:09:34.934060Z"
-        );
+        assert_eq!(format_micros(1_672_582_174_934_060), "2023-01-01T14:09:34.934060Z");
         assert_eq!(format_micros(0), "1970-01-01T00:00:00.000000Z");
     }
 }

@@ -34,14 +34,8 @@ const INDEXES: &[(&str, &str)] = &[
     ("ix_loc_created", "(stock_location, created_date)"),
     ("ix_reason", "(reason)"),
     ("ix_reason_created", "(reason, created_date)"),
-    (
-        "ix_package",
-        "(package_item) WHERE package_item IS NOT NULL",
-    ),
-    (
-        "ix_transfer",
-        "(transfer_item) WHERE transfer_item IS NOT NULL",
-    ),
+    ("ix_package", "(package_item) WHERE package_item IS NOT NULL"),
+    ("ix_transfer", "(transfer_item) WHERE transfer_item IS NOT NULL"),
 ];
 
 /// Errors from the store, as text (they only ever reach logs and the dev API).
@@ -142,12 +136,8 @@ impl Db {
         let conn = if path == ":memory:" {
             Connection::open_in_memory().map_err(err)?
         } else {
-            if let Some(parent) = Path::new(path)
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-            {
-                std::fs::create_dir_all(parent)
-                    .map_err(|e| format!("{}: {e}", parent.display()))?;
+            if let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
             }
             Connection::open(path).map_err(err)?
         };
@@ -180,9 +170,7 @@ impl Db {
         let inner = self.lock();
         inner
             .conn
-            .query_row(&format!("SELECT count(*) FROM {TABLE}"), [], |r| {
-                r.get::<_, i64>(0)
-            })
+            .query_row(&format!("SELECT count(*) FROM {TABLE}"), [], |r| r.get::<_, i64>(0))
             .map(|n| n as u64)
             .map_err(err)
     }
@@ -264,13 +252,7 @@ impl Db {
     /// One page of the filtered, sorted list. The total is cached per filter set within a
     /// data generation; ids come from a covering index (walking the reversed order from the
     /// far end when the page lies past the middle), then the full rows are fetched by id.
-    pub fn list(
-        &self,
-        filters: &Filters,
-        sort: &Sort,
-        size: u64,
-        req: PageRequest,
-    ) -> Result<ListResult, DbError> {
+    pub fn list(&self, filters: &Filters, sort: &Sort, size: u64, req: PageRequest) -> Result<ListResult, DbError> {
         let mut inner = self.lock();
         let (where_sql, params) = filters.sql_where();
         let count = if filters.never_matches() {
@@ -283,9 +265,7 @@ impl Db {
                     let c: i64 = inner
                         .conn
                         .prepare_cached(&format!("SELECT count(*) FROM {TABLE}{where_sql}"))
-                        .and_then(|mut s| {
-                            s.query_row(params_from_iter(params.iter()), |r| r.get(0))
-                        })
+                        .and_then(|mut s| s.query_row(params_from_iter(params.iter()), |r| r.get(0)))
                         .map_err(err)?;
                     inner.counts.insert(key, c as u64);
                     c as u64
@@ -339,11 +319,7 @@ impl Db {
 
     /// The remove action: deletes rows created before `before`, only at `location` when
     /// given. Returns how many rows went.
-    pub fn remove_before(
-        &self,
-        before: Micros,
-        location: Option<IntMatch>,
-    ) -> Result<u64, DbError> {
+    pub fn remove_before(&self, before: Micros, location: Option<IntMatch>) -> Result<u64, DbError> {
         let mut inner = self.lock();
         let n = match location {
             Some(IntMatch::Never) => 0,
@@ -356,10 +332,7 @@ impl Db {
                 .map_err(err)?,
             None => inner
                 .conn
-                .execute(
-                    &format!("DELETE FROM {TABLE} WHERE created_date < ?1"),
-                    params![before],
-                )
+                .execute(&format!("DELETE FROM {TABLE} WHERE created_date < ?1"), params![before])
                 .map_err(err)?,
         };
         inner.wrote();
@@ -412,9 +385,7 @@ fn create_table(conn: &Connection) -> rusqlite::Result<()> {
 
 fn create_indexes(conn: &Connection) -> rusqlite::Result<()> {
     for (name, cols) in INDEXES {
-        conn.execute_batch(&format!(
-            "CREATE INDEX IF NOT EXISTS {name} ON {TABLE} {cols};"
-        ))?;
+        conn.execute_batch(&format!("CREATE INDEX IF NOT EXISTS {name} ON {TABLE} {cols};"))?;
     }
     Ok(())
 }

@@ -47,16 +47,11 @@ fn body_object(body: &Bytes) -> Result<Map<String, Value>, String> {
     }
 }
 
-async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, String> + Send + 'static,
-) -> Result<T, Response> {
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, String> + Send + 'static) -> Result<T, Response> {
     match tokio::task::spawn_blocking(f).await {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(drf::detail(StatusCode::INTERNAL_SERVER_ERROR, &e)),
-        Err(e) => Err(drf::detail(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            &e.to_string(),
-        )),
+        Err(e) => Err(drf::detail(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string())),
     }
 }
 
@@ -130,10 +125,8 @@ async fn set_token(State(state): State<AppState>, body: Bytes) -> Response {
         Err(e) => return bad(e),
     };
     let nonempty = |k: &str| {
-        m.get(k).map(|x| {
-            x.as_str()
-                .filter(|s| !s.is_empty() && !s.contains(char::is_whitespace))
-        })
+        m.get(k)
+            .map(|x| x.as_str().filter(|s| !s.is_empty() && !s.contains(char::is_whitespace)))
     };
     match nonempty("token") {
         Some(Some(t)) => state.tokens.set_read_write(t.to_string()),
@@ -171,16 +164,11 @@ async fn reseed(State(state): State<AppState>, body: Bytes) -> Response {
 }
 
 fn parse_record(i: usize, v: &Value, now: i64) -> Result<InsertRecord, String> {
-    let m = v
-        .as_object()
-        .ok_or(format!("records[{i}]: expected an object"))?;
+    let m = v.as_object().ok_or(format!("records[{i}]: expected an object"))?;
     let field = |k: &str| m.get(k).filter(|x| !x.is_null());
     let int = |k: &str| -> Result<Option<i64>, String> {
         field(k)
-            .map(|x| {
-                x.as_i64()
-                    .ok_or(format!("records[{i}].{k}: expected an integer"))
-            })
+            .map(|x| x.as_i64().ok_or(format!("records[{i}].{k}: expected an integer")))
             .transpose()
     };
     let date = |k: &str| -> Result<Option<i64>, String> {
@@ -231,11 +219,7 @@ async fn insert_records(State(state): State<AppState>, body: Bytes) -> Response 
         _ => return bad("expected a JSON array of records"),
     };
     let now = now_micros();
-    let records: Result<Vec<_>, _> = items
-        .iter()
-        .enumerate()
-        .map(|(i, v)| parse_record(i, v, now))
-        .collect();
+    let records: Result<Vec<_>, _> = items.iter().enumerate().map(|(i, v)| parse_record(i, v, now)).collect();
     let records = match records {
         Ok(r) => r,
         Err(e) => return bad(e),

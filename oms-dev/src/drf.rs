@@ -19,8 +19,7 @@ pub const NOT_FOUND_HTML: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n 
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     let s = serde_json::to_string(value).expect("serialisable");
     if s.contains(['\u{2028}', '\u{2029}']) {
-        s.replace('\u{2028}', "\\u2028")
-            .replace('\u{2029}', "\\u2029")
+        s.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029")
     } else {
         s
     }
@@ -30,10 +29,8 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
 pub fn json_response<T: Serialize + ?Sized>(status: StatusCode, value: &T) -> Response {
     let mut r = Response::new(Body::from(to_json(value)));
     *r.status_mut() = status;
-    r.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
+    r.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     r
 }
 

@@ -58,10 +58,7 @@ impl Faults {
     pub fn set(&self, s: FaultSettings) {
         *self.settings.lock().unwrap_or_else(|e| e.into_inner()) = s;
         self.coin.store(0, Ordering::SeqCst);
-        self.windows
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clear();
+        self.windows.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
 
     /// Flips the deterministic coin: the n-th request fails iff `splitmix(n) < rate`, so
@@ -145,15 +142,9 @@ pub async fn api_middleware(State(state): State<AppState>, req: Request, next: N
     };
     let h = resp.headers_mut();
     h.insert("x-frame-options", HeaderValue::from_static("DENY"));
-    h.insert(
-        "x-content-type-options",
-        HeaderValue::from_static("nosniff"),
-    );
+    h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
     h.insert("referrer-policy", HeaderValue::from_static("same-origin"));
-    h.insert(
-        "cross-origin-opener-policy",
-        HeaderValue::from_static("same-origin"),
-    );
+    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
     resp
 }
 

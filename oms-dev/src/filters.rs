@@ -66,11 +66,7 @@ pub fn decimal_to_int(raw: &str) -> Result<IntMatch, NotANumber> {
         let b = p.as_bytes();
         for (i, &c) in b.iter().enumerate() {
             let ok = c.is_ascii_digit()
-                || (c == b'_'
-                    && i > 0
-                    && i + 1 < b.len()
-                    && b[i - 1].is_ascii_digit()
-                    && b[i + 1].is_ascii_digit());
+                || (c == b'_' && i > 0 && i + 1 < b.len() && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit());
             if !ok {
                 return Err(NotANumber);
             }
@@ -192,18 +188,13 @@ pub fn parse_filters(pairs: &[(String, String)]) -> Result<Filters, FieldErrors>
             f.id_in = Some(ids);
         }
     }
-    if errors.is_empty() {
-        Ok(f)
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(f) } else { Err(errors) }
 }
 
 impl Filters {
     /// True when some filter can never match, so the database need not be asked.
     pub fn never_matches(&self) -> bool {
-        [self.stock_location, self.package_item, self.transfer_item]
-            .contains(&Some(IntMatch::Never))
+        [self.stock_location, self.package_item, self.transfer_item].contains(&Some(IntMatch::Never))
             || self.id_in.as_ref().is_some_and(|ids| ids.is_empty())
     }
 
@@ -359,9 +350,7 @@ mod tests {
         assert_eq!(decimal_to_int("1_0"), Ok(IntMatch::Eq(10)));
         assert_eq!(decimal_to_int("1e40"), Ok(IntMatch::Never));
         assert_eq!(decimal_to_int(".5"), Ok(IntMatch::Eq(0)));
-        for bad in [
-            "abc", "NaN", "Infinity", "1e", "", " ", "1,5", "0x10", "1.2.3", "_1",
-        ] {
+        for bad in ["abc", "NaN", "Infinity", "1e", "", " ", "1,5", "0x10", "1.2.3", "_1"] {
             assert_eq!(decimal_to_int(bad), Err(NotANumber), "{bad}");
         }
     }
@@ -385,10 +374,7 @@ mod tests {
                 Value::Integer(3)
             ]
         );
-        let err = parse_filters(&parse_qsl(
-            "stock_location=x&created_date__lt=nope&id__in=1,a",
-        ))
-        .unwrap_err();
+        let err = parse_filters(&parse_qsl("stock_location=x&created_date__lt=nope&id__in=1,a")).unwrap_err();
         assert_eq!(
             crate::drf::to_json(&err),
             r#"{"stock_location":["Enter a number."],"created_date__lt":["Enter a valid date/time."],"id__in":["Enter a number."]}"#
@@ -399,10 +385,7 @@ mod tests {
     fn sort_parsing() {
         let s = |q: &str| parse_sort(&parse_qsl(q)).order_by(false);
         assert_eq!(s(""), " ORDER BY id DESC");
-        assert_eq!(
-            s("sort=-created_date"),
-            " ORDER BY created_date DESC, id DESC"
-        );
+        assert_eq!(s("sort=-created_date"), " ORDER BY created_date DESC, id DESC");
         assert_eq!(
             s("sort=bogus,reason, -stock_location"),
             " ORDER BY reason ASC, stock_location DESC, id DESC"

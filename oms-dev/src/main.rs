@@ -57,9 +57,7 @@ fn parse_rate(s: &str) -> Result<f64, String> {
 #[tokio::main]
 async fn main() -> Result<(), oms_dev::Error> {
     tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
@@ -79,10 +77,7 @@ async fn main() -> Result<(), oms_dev::Error> {
     if let Some(dir) = &config.static_dir
         && !dir.join("index.html").is_file()
     {
-        tracing::warn!(
-            "{}/index.html not found; client-side routes will 404",
-            dir.display()
-        );
+        tracing::warn!("{}/index.html not found; client-side routes will 404", dir.display());
     }
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", a.port)).await?;
     let port = listener.local_addr()?.port();

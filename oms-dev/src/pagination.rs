@@ -77,12 +77,7 @@ pub fn paginate(count: u64, size: u64, req: PageRequest) -> Option<Page> {
 /// `next` and `previous` exactly as DRF builds them from `request.build_absolute_uri()`:
 /// `http://HOST/PATH?` plus the re-encoded, key-sorted query; the link to page 1 drops
 /// `page` altogether.
-pub fn links(
-    host: &str,
-    path: &str,
-    raw_query: &str,
-    page: &Page,
-) -> (Option<String>, Option<String>) {
+pub fn links(host: &str, path: &str, raw_query: &str, page: &Page) -> (Option<String>, Option<String>) {
     let url = |query: String| {
         if query.is_empty() {
             format!("http://{host}{path}")
@@ -90,22 +85,13 @@ pub fn links(
             format!("http://{host}{path}?{query}")
         }
     };
-    let next = (page.number < page.num_pages).then(|| {
-        url(replace_query_param(
-            raw_query,
-            "page",
-            &(page.number + 1).to_string(),
-        ))
-    });
+    let next = (page.number < page.num_pages)
+        .then(|| url(replace_query_param(raw_query, "page", &(page.number + 1).to_string())));
     let previous = (page.number > 1).then(|| {
         if page.number == 2 {
             url(remove_query_param(raw_query, "page"))
         } else {
-            url(replace_query_param(
-                raw_query,
-                "page",
-                &(page.number - 1).to_string(),
-            ))
+            url(replace_query_param(raw_query, "page", &(page.number - 1).to_string()))
         }
     });
     (next, previous)
@@ -196,9 +182,6 @@ mod tests {
             Some("http://h:1/api/v1/oms/inventory-discrepancies/?limit=20&sort=-id")
         );
         let (_, p) = links("h", path, "page=2", &page);
-        assert_eq!(
-            p.as_deref(),
-            Some("http://h/api/v1/oms/inventory-discrepancies/")
-        );
+        assert_eq!(p.as_deref(), Some("http://h/api/v1/oms/inventory-discrepancies/"));
     }
 }

@@ -46,11 +46,7 @@ pub fn parse_qsl(raw: &str) -> Vec<(String, String)> {
 
 /// `QueryDict.get(key)`: the last value of a repeated key, as Django returns it.
 pub fn last<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    pairs
-        .iter()
-        .rev()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.as_str())
+    pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
 }
 
 /// Python `quote_plus(s)`: keeps `A-Za-z0-9_.-~`, turns space into `+`, percent-encodes the
@@ -59,9 +55,7 @@ pub fn quote_plus(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for &b in s.as_bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => {
-                out.push(b as char)
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => out.push(b as char),
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{b:02X}")),
         }
@@ -92,11 +86,9 @@ fn reencode(raw: &str, edit: impl FnOnce(&mut Vec<(String, Vec<String>)>)) -> St
 
 /// DRF `replace_query_param` applied to a raw query string: returns the new query string.
 pub fn replace_query_param(raw: &str, key: &str, val: &str) -> String {
-    reencode(raw, |groups| {
-        match groups.iter_mut().find(|(k, _)| k == key) {
-            Some((_, vs)) => *vs = vec![val.to_string()],
-            None => groups.push((key.to_string(), vec![val.to_string()])),
-        }
+    reencode(raw, |groups| match groups.iter_mut().find(|(k, _)| k == key) {
+        Some((_, vs)) => *vs = vec![val.to_string()],
+        None => groups.push((key.to_string(), vec![val.to_string()])),
     })
 }
 
@@ -164,15 +156,9 @@ mod tests {
             replace_query_param("sort=-created_date&limit=5&id__in=1,2&x=a b", "page", "3"),
             "id__in=1%2C2&limit=5&page=3&sort=-created_date&x=a+b"
         );
-        assert_eq!(
-            replace_query_param("page=2&b=1&b=0", "page", "3"),
-            "b=1&b=0&page=3"
-        );
+        assert_eq!(replace_query_param("page=2&b=1&b=0", "page", "3"), "b=1&b=0&page=3");
         assert_eq!(remove_query_param("page=2", "page"), "");
-        assert_eq!(
-            remove_query_param("z=%C4%B1&page=2&a", "page"),
-            "a=&z=%C4%B1"
-        );
+        assert_eq!(remove_query_param("z=%C4%B1&page=2&a", "page"), "a=&z=%C4%B1");
     }
 
     #[test]
@@ -186,9 +172,6 @@ mod tests {
         assert_eq!(python_int("1.0"), None);
         assert_eq!(python_int(""), None);
         assert_eq!(python_int("abc"), None);
-        assert_eq!(
-            python_int("99999999999999999999999999999999999999999"),
-            Some(i128::MAX)
-        );
+        assert_eq!(python_int("99999999999999999999999999999999999999999"), Some(i128::MAX));
     }
 }

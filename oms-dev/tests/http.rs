@@ -19,9 +19,7 @@ struct Resp {
 
 impl Resp {
     fn h(&self, name: &str) -> Option<&str> {
-        self.headers
-            .get(&name.to_ascii_lowercase())
-            .map(String::as_str)
+        self.headers.get(&name.to_ascii_lowercase()).map(String::as_str)
     }
     fn json(&self) -> Value {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
@@ -105,8 +103,7 @@ impl Server {
     }
 
     fn authed(&self, method: &str, path: &str) -> ureq::Request {
-        self.req(method, path)
-            .set("Authorization", &format!("Token {TOKEN}"))
+        self.req(method, path).set("Authorization", &format!("Token {TOKEN}"))
     }
 
     /// Authenticated GET.
@@ -177,10 +174,7 @@ fn date_of(r: &Value, field: &str) -> String {
 fn authentication_errors_match_drf() {
     let s = Server::small();
     let cases: [(Option<&str>, &str); 6] = [
-        (
-            None,
-            r#"{"detail":"Authentication credentials were not provided."}"#,
-        ),
+        (None, r#"{"detail":"Authentication credentials were not provided."}"#),
         (
             Some("Bearer test-rw-token"),
             r#"{"detail":"Authentication credentials were not provided."}"#,
@@ -199,17 +193,9 @@ fn authentication_errors_match_drf() {
         ),
         (Some("Token wrong-token"), r#"{"detail":"Invalid token."}"#),
     ];
-    for path in [
-        LIST.to_string(),
-        format!("{LIST}1/"),
-        format!("{LIST}remove/"),
-    ] {
+    for path in [LIST.to_string(), format!("{LIST}1/"), format!("{LIST}remove/")] {
         for (header, body) in cases {
-            let method = if path.ends_with("remove/") {
-                "POST"
-            } else {
-                "GET"
-            };
+            let method = if path.ends_with("remove/") { "POST" } else { "GET" };
             let mut req = s.req(method, &path);
             if let Some(h) = header {
                 req = req.set("Authorization", h);
@@ -221,31 +207,21 @@ fn authentication_errors_match_drf() {
         }
     }
     // keyword is case-insensitive, as in DRF
-    let r = run(
-        s.req("GET", LIST)
-            .set("Authorization", &format!("token {TOKEN}")),
-        None,
-    );
+    let r = run(s.req("GET", LIST).set("Authorization", &format!("token {TOKEN}")), None);
     assert_eq!(r.status, 200);
     // auth comes before method dispatch: unauthenticated GET on remove is 401, not 405
-    run(s.req("GET", &format!("{LIST}remove/")), None).expect(
-        401,
-        r#"{"detail":"Authentication credentials were not provided."}"#,
-    );
+    run(s.req("GET", &format!("{LIST}remove/")), None)
+        .expect(401, r#"{"detail":"Authentication credentials were not provided."}"#);
 }
 
 #[test]
 fn read_only_token_can_read_but_not_remove() {
     let s = Server::small();
-    let ro = |m: &str, p: &str| {
-        s.req(m, p)
-            .set("Authorization", &format!("Token {RO_TOKEN}"))
-    };
+    let ro = |m: &str, p: &str| s.req(m, p).set("Authorization", &format!("Token {RO_TOKEN}"));
     assert_eq!(run(ro("GET", LIST), None).status, 200);
     assert_eq!(run(ro("GET", &format!("{LIST}1/")), None).status, 200);
     let r = run(
-        ro("POST", &format!("{LIST}remove/"))
-            .set("Content-Type", "application/x-www-form-urlencoded"),
+        ro("POST", &format!("{LIST}remove/")).set("Content-Type", "application/x-www-form-urlencoded"),
         Some(b"expired_date=01-01-2100"),
     );
     r.expect(
@@ -277,15 +253,11 @@ fn list_shape_fields_and_default_order() {
     assert_eq!(ids(results), (101..=120).rev().collect::<Vec<_>>());
     // envelope and record key order, compact separators
     assert!(
-        r.body
-            .starts_with(r#"{"count":120,"next":"http://127.0.0.1:"#),
+        r.body.starts_with(r#"{"count":120,"next":"http://127.0.0.1:"#),
         "{}",
         &r.body[..60]
     );
-    assert!(
-        r.body
-            .contains(r#","previous":null,"results":[{"id":120,"reason":""#)
-    );
+    assert!(r.body.contains(r#","previous":null,"results":[{"id":120,"reason":""#));
     let first = &r.body[r.body.find(r#"{"id":120"#).unwrap()..];
     let keys = [
         "\"id\":",
@@ -299,10 +271,7 @@ fn list_shape_fields_and_default_order() {
     ];
     let pos: Vec<usize> = keys.iter().map(|k| first.find(k).unwrap()).collect();
     assert!(pos.windows(2).all(|w| w[0] < w[1]), "{pos:?}");
-    assert!(
-        !r.body.contains(": ") && !r.body.contains(", "),
-        "compact JSON"
-    );
+    assert!(!r.body.contains(": ") && !r.body.contains(", "), "compact JSON");
 
     let all = s.all("");
     assert_eq!(all.len(), 120);
@@ -324,18 +293,12 @@ fn list_shape_fields_and_default_order() {
             assert_eq!(d.len(), 27, "{d}");
             assert!(d.ends_with('Z') && &d[19..20] == ".", "{d}");
             let parsed = chrono::DateTime::parse_from_rfc3339(&d).unwrap();
-            assert!(
-                parsed <= now && parsed > now - chrono::Duration::days(401),
-                "{d}"
-            );
+            assert!(parsed <= now && parsed > now - chrono::Duration::days(401), "{d}");
         }
         assert!(date_of(rec, "modified_date") >= date_of(rec, "created_date"));
         let loc = rec["stock_location"].as_i64().unwrap();
         assert!((1..=25).contains(&loc));
-        assert!(
-            rec["package_item"].is_null() != rec["transfer_item"].is_null(),
-            "{rec}"
-        );
+        assert!(rec["package_item"].is_null() != rec["transfer_item"].is_null(), "{rec}");
     }
     let active = all.iter().filter(|r| r["is_active"] == json!(true)).count();
     assert!((95..=118).contains(&active), "~90% active, got {active}");
@@ -373,15 +336,11 @@ fn pagination_maths_and_links() {
     let v = s.list("page=3&limit=2&id__in=1,2,3,4,5,6,7,8").json();
     assert_eq!(
         v["previous"],
-        json!(format!(
-            "{base}?id__in=1%2C2%2C3%2C4%2C5%2C6%2C7%2C8&limit=2&page=2"
-        ))
+        json!(format!("{base}?id__in=1%2C2%2C3%2C4%2C5%2C6%2C7%2C8&limit=2&page=2"))
     );
     assert_eq!(
         v["next"],
-        json!(format!(
-            "{base}?id__in=1%2C2%2C3%2C4%2C5%2C6%2C7%2C8&limit=2&page=4"
-        ))
+        json!(format!("{base}?id__in=1%2C2%2C3%2C4%2C5%2C6%2C7%2C8&limit=2&page=4"))
     );
 
     for q in [
@@ -407,23 +366,15 @@ fn pagination_maths_and_links() {
         ("limit=7", 7),
         ("limit=5000", 120),
     ] {
-        assert_eq!(
-            s.list(q).json()["results"].as_array().unwrap().len(),
-            n,
-            "{q}"
-        );
+        assert_eq!(s.list(q).json()["results"].as_array().unwrap().len(), n, "{q}");
     }
     // empty result: page 1 is fine, page 2 is not
-    s.list("reason=nothing-matches").expect(
-        200,
-        r#"{"count":0,"next":null,"previous":null,"results":[]}"#,
-    );
+    s.list("reason=nothing-matches")
+        .expect(200, r#"{"count":0,"next":null,"previous":null,"results":[]}"#);
     s.list("reason=nothing-matches&page=2")
         .expect(404, r#"{"detail":"Invalid page."}"#);
-    s.list("reason=nothing-matches&page=last").expect(
-        200,
-        r#"{"count":0,"next":null,"previous":null,"results":[]}"#,
-    );
+    s.list("reason=nothing-matches&page=last")
+        .expect(200, r#"{"count":0,"next":null,"previous":null,"results":[]}"#);
 
     // walking every page gives every record exactly once, for several orders
     for sort in [
@@ -456,19 +407,13 @@ fn limit_is_clamped_to_1000() {
     let v = s.list("limit=5000").json();
     assert_eq!(v["count"], 1005);
     assert_eq!(v["results"].as_array().unwrap().len(), 1000);
-    assert_eq!(
-        v["next"],
-        json!(s.url(&format!("{LIST}?limit=5000&page=2")))
-    );
+    assert_eq!(v["next"], json!(s.url(&format!("{LIST}?limit=5000&page=2"))));
     let v = s.list("limit=5000&page=2").json();
     assert_eq!(ids(v["results"].as_array().unwrap()), vec![5, 4, 3, 2, 1]);
     // deep pages past the middle are walked from the other end: same rows as a full scan
     let all = ids(&s.all("sort=-created_date"));
     let v = s.list("sort=-created_date&limit=20&page=40").json();
-    assert_eq!(
-        ids(v["results"].as_array().unwrap()),
-        all[780..800].to_vec()
-    );
+    assert_eq!(ids(v["results"].as_array().unwrap()), all[780..800].to_vec());
     let v = s.list("sort=-created_date&limit=20&page=last").json();
     let mut oldest = ids(s.list("sort=created_date&limit=5").json()["results"]
         .as_array()
@@ -489,13 +434,7 @@ fn sorting_by_every_field() {
         };
         (k, r["id"].as_i64().unwrap())
     };
-    for f in [
-        "id",
-        "created_date",
-        "modified_date",
-        "stock_location",
-        "reason",
-    ] {
+    for f in ["id", "created_date", "modified_date", "stock_location", "reason"] {
         for desc in [false, true] {
             let q = format!("sort={}{f}", if desc { "-" } else { "" });
             let got = s.all(&q);
@@ -508,10 +447,7 @@ fn sorting_by_every_field() {
         }
     }
     // unknown fields ignored; all unknown → default -id
-    assert_eq!(
-        ids(&s.all("sort=bogus")),
-        (1..=120).rev().collect::<Vec<_>>()
-    );
+    assert_eq!(ids(&s.all("sort=bogus")), (1..=120).rev().collect::<Vec<_>>());
     assert_eq!(ids(&s.all("sort=bogus,id")), (1..=120).collect::<Vec<_>>());
     // two keys: reason ascending, then created_date descending, then id descending
     let got = s.all("sort=reason,-created_date");
@@ -549,13 +485,9 @@ fn filters_select_exactly_the_matching_records() {
     expect("is_active=maybe", &|_| true);
     expect("unknown_param=1&reason=", &|_| true);
     let pkg = all.iter().find(|r| !r["package_item"].is_null()).unwrap()["package_item"].clone();
-    expect(&format!("package_item={pkg}"), &|r| {
-        r["package_item"] == pkg
-    });
+    expect(&format!("package_item={pkg}"), &|r| r["package_item"] == pkg);
     let tr = all.iter().find(|r| !r["transfer_item"].is_null()).unwrap()["transfer_item"].clone();
-    expect(&format!("transfer_item={tr}"), &|r| {
-        r["transfer_item"] == tr
-    });
+    expect(&format!("transfer_item={tr}"), &|r| r["transfer_item"] == tr);
     expect("id__in=3,1,17,9999", &|r| {
         [1, 3, 17].contains(&r["id"].as_i64().unwrap())
     });
@@ -568,24 +500,18 @@ fn filters_select_exactly_the_matching_records() {
     let pivot = date_of(&all[60], "created_date");
     let enc = pivot.replace(':', "%3A");
     assert_eq!(
-        expect(&format!("created_date__gte={enc}"), &|r| date_of(
-            r,
-            "created_date"
-        ) >= pivot),
+        expect(&format!("created_date__gte={enc}"), &|r| date_of(r, "created_date")
+            >= pivot),
         61
     );
     assert_eq!(
-        expect(&format!("created_date__lte={enc}"), &|r| date_of(
-            r,
-            "created_date"
-        ) <= pivot),
+        expect(&format!("created_date__lte={enc}"), &|r| date_of(r, "created_date")
+            <= pivot),
         60
     );
     assert_eq!(
-        expect(&format!("created_date__lt={enc}"), &|r| date_of(
-            r,
-            "created_date"
-        ) < pivot),
+        expect(&format!("created_date__lt={enc}"), &|r| date_of(r, "created_date")
+            < pivot),
         59
     );
     // a date means midnight UTC; an offset is honoured
@@ -596,10 +522,7 @@ fn filters_select_exactly_the_matching_records() {
     expect(&format!("created_date__gte={day}T00:00:00%2B00:00"), &|r| {
         date_of(r, "created_date").as_str() >= day
     });
-    expect(
-        "created_date__gte=2000-01-01&created_date__lt=2000-01-02",
-        &|_| false,
-    );
+    expect("created_date__gte=2000-01-01&created_date__lt=2000-01-02", &|_| false);
 }
 
 #[test]
@@ -617,8 +540,7 @@ fn filter_validation_errors_are_exact() {
         .expect(400, r#"{"created_date__gte":["Enter a valid date/time."]}"#);
     s.list("created_date__lte=10-10-2023")
         .expect(400, r#"{"created_date__lte":["Enter a valid date/time."]}"#);
-    s.list("id__in=1,two")
-        .expect(400, r#"{"id__in":["Enter a number."]}"#);
+    s.list("id__in=1,two").expect(400, r#"{"id__in":["Enter a number."]}"#);
     s.list("id__in=1,two&created_date__lt=x&stock_location=y&page=99").expect(
         400,
         r#"{"stock_location":["Enter a number."],"created_date__lt":["Enter a valid date/time."],"id__in":["Enter a number."]}"#,
@@ -644,21 +566,14 @@ fn detail_and_not_found() {
     assert_eq!(&list[start..start + r.body.len()], r.body);
     assert!(r.body.starts_with(&format!("{{\"id\":{id},\"reason\":")));
     for pk in ["999999", "0", "-1", "99999999999999999999999"] {
-        s.get(&format!("{LIST}{pk}/")).expect(
-            404,
-            r#"{"detail":"No InventoryDiscrepancy matches the given query."}"#,
-        );
+        s.get(&format!("{LIST}{pk}/"))
+            .expect(404, r#"{"detail":"No InventoryDiscrepancy matches the given query."}"#);
     }
     for pk in ["abc", "1x", "%20"] {
-        s.get(&format!("{LIST}{pk}/"))
-            .expect(404, r#"{"detail":"Not found."}"#);
+        s.get(&format!("{LIST}{pk}/")).expect(404, r#"{"detail":"Not found."}"#);
     }
     // paths no URL pattern matches: Django's HTML 404
-    for p in [
-        "/api/v1/oms/nope/",
-        "/api/v1/oms/inventory-discrepancies/1.5/",
-        "/api/",
-    ] {
+    for p in ["/api/v1/oms/nope/", "/api/v1/oms/inventory-discrepancies/1.5/", "/api/"] {
         let r = s.get(p);
         assert_eq!(r.status, 404, "{p}");
         assert_eq!(r.h("Content-Type"), Some("text/html; charset=utf-8"));
@@ -708,8 +623,7 @@ fn wrong_methods_get_405() {
     let r = m("GET", &format!("{LIST}remove/"));
     r.expect(405, r#"{"detail":"Method \"GET\" not allowed."}"#);
     assert_eq!(r.h("Allow"), Some("POST, OPTIONS"));
-    m("DELETE", &format!("{LIST}remove/"))
-        .expect(405, r#"{"detail":"Method \"DELETE\" not allowed."}"#);
+    m("DELETE", &format!("{LIST}remove/")).expect(405, r#"{"detail":"Method \"DELETE\" not allowed."}"#);
     m("PUT", &format!("{LIST}3/")).expect(405, r#"{"detail":"Method \"PUT\" not allowed."}"#);
     m("PATCH", &format!("{LIST}3/")).expect(405, r#"{"detail":"Method \"PATCH\" not allowed."}"#);
     m("POST", &format!("{LIST}3/")).expect(405, r#"{"detail":"Method \"POST\" not allowed."}"#);
@@ -752,10 +666,7 @@ fn remove_with_form_body_at_one_location() {
     assert_eq!((r.status, r.body.as_str()), (204, ""));
     assert_eq!(r.h("Content-Type"), None);
     assert_eq!(s.count(""), total - expected);
-    assert_eq!(
-        s.count(&format!("stock_location={loc}&created_date__lt={day}")),
-        0
-    );
+    assert_eq!(s.count(&format!("stock_location={loc}&created_date__lt={day}")), 0);
     assert_eq!(
         s.count(&format!("created_date__lt={day}")),
         others_before,
@@ -816,36 +727,22 @@ fn remove_validation_errors_are_exact() {
         "",
         "x",
     ] {
-        s.remove(FORM, &format!("expired_date={bad}"))
-            .expect(400, wrong);
+        s.remove(FORM, &format!("expired_date={bad}")).expect(400, wrong);
         s.remove(JSON, &json!({"expired_date": bad}).to_string())
             .expect(400, wrong);
     }
-    s.remove(JSON, r#"{"expired_date":20231010}"#)
-        .expect(400, wrong);
+    s.remove(JSON, r#"{"expired_date":20231010}"#).expect(400, wrong);
     let required = r#"{"expired_date":["This field is required."]}"#;
     s.remove(FORM, "").expect(400, required);
     s.remove(FORM, "stock_location=3").expect(400, required);
     s.remove(JSON, "{}").expect(400, required);
     s.remove(None, "").expect(400, required);
     s.remove(FORM, "expired_date=10-10-2023&stock_location=abc")
-        .expect(
-            400,
-            r#"{"stock_location":["A valid integer is required."]}"#,
-        );
-    s.remove(
-        JSON,
-        r#"{"expired_date":"10-10-2023","stock_location":"7.5"}"#,
-    )
-    .expect(
-        400,
-        r#"{"stock_location":["A valid integer is required."]}"#,
-    );
-    s.remove(
-        JSON,
-        r#"{"expired_date":"10-10-2023","stock_location":null}"#,
-    )
-    .expect(400, r#"{"stock_location":["This field may not be null."]}"#);
+        .expect(400, r#"{"stock_location":["A valid integer is required."]}"#);
+    s.remove(JSON, r#"{"expired_date":"10-10-2023","stock_location":"7.5"}"#)
+        .expect(400, r#"{"stock_location":["A valid integer is required."]}"#);
+    s.remove(JSON, r#"{"expired_date":"10-10-2023","stock_location":null}"#)
+        .expect(400, r#"{"stock_location":["This field may not be null."]}"#);
     s.remove(JSON, r#"{"expired_date":null}"#)
         .expect(400, r#"{"expired_date":["This field may not be null."]}"#);
     s.remove(FORM, "expired_date=2023&stock_location=x").expect(
@@ -857,20 +754,17 @@ fn remove_validation_errors_are_exact() {
         r#"{"non_field_errors":["Invalid data. Expected a dictionary, but got list."]}"#,
     );
     s.remove(Some("text/plain"), "expired_date=10-10-2023")
-        .expect(
-            415,
-            r#"{"detail":"Unsupported media type \"text/plain\" in request."}"#,
-        );
+        .expect(415, r#"{"detail":"Unsupported media type \"text/plain\" in request."}"#);
     s.remove(Some("text/plain;charset=UTF-8"), "{}").expect(
         415,
         r#"{"detail":"Unsupported media type \"text/plain;charset=UTF-8\" in request."}"#,
     );
-    s.remove(Some("multipart/form-data; boundary=x"), "--x--")
-        .expect(415, r#"{"detail":"Unsupported media type \"multipart/form-data; boundary=x\" in request."}"#);
-    s.remove(None, "expired_date=10-10-2023").expect(
+    s.remove(Some("multipart/form-data; boundary=x"), "--x--").expect(
         415,
-        r#"{"detail":"Unsupported media type \"\" in request."}"#,
+        r#"{"detail":"Unsupported media type \"multipart/form-data; boundary=x\" in request."}"#,
     );
+    s.remove(None, "expired_date=10-10-2023")
+        .expect(415, r#"{"detail":"Unsupported media type \"\" in request."}"#);
     s.remove(JSON, "{bad").expect(
         400,
         r#"{"detail":"JSON parse error - Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"}"#,
@@ -892,22 +786,13 @@ fn cors_on_preflight_success_and_errors() {
         s.req("OPTIONS", &format!("{LIST}remove/"))
             .set("Origin", origin)
             .set("Access-Control-Request-Method", "POST")
-            .set(
-                "Access-Control-Request-Headers",
-                "authorization,content-type",
-            ),
+            .set("Access-Control-Request-Headers", "authorization,content-type"),
         None,
     );
     assert_eq!((r.status, r.body.as_str()), (200, ""));
     assert_eq!(r.h("Access-Control-Allow-Origin"), Some("*"));
-    assert_eq!(
-        r.h("Access-Control-Allow-Methods"),
-        Some("GET, POST, OPTIONS")
-    );
-    assert_eq!(
-        r.h("Access-Control-Allow-Headers"),
-        Some("authorization, content-type")
-    );
+    assert_eq!(r.h("Access-Control-Allow-Methods"), Some("GET, POST, OPTIONS"));
+    assert_eq!(r.h("Access-Control-Allow-Headers"), Some("authorization, content-type"));
     assert_eq!(r.h("Access-Control-Max-Age"), Some("86400"));
     assert_eq!(
         s.dev("GET", "/__dev/stats", None).json()["requests"]["remove"],
@@ -918,15 +803,10 @@ fn cors_on_preflight_success_and_errors() {
     let with_origin = |req: ureq::Request| run(req.set("Origin", origin), None);
     for r in [
         with_origin(s.authed("GET", LIST)),
-        with_origin(s.req("GET", LIST)), // 401
+        with_origin(s.req("GET", LIST)),                         // 401
         with_origin(s.authed("GET", &format!("{LIST}999999/"))), // 404
     ] {
-        assert_eq!(
-            r.h("Access-Control-Allow-Origin"),
-            Some("*"),
-            "status {}",
-            r.status
-        );
+        assert_eq!(r.h("Access-Control-Allow-Origin"), Some("*"), "status {}", r.status);
         assert_eq!(r.h("Access-Control-Expose-Headers"), Some("Retry-After"));
         assert_eq!(r.h("Access-Control-Allow-Methods"), None, "only on OPTIONS");
     }
@@ -959,12 +839,7 @@ fn static_files_with_spa_fallback() {
         static_dir: Some(dir.clone()),
         ..config(10)
     });
-    for path in [
-        "/",
-        "/index.html",
-        "/discrepancies/42",
-        "/deep/client/route?x=1",
-    ] {
+    for path in ["/", "/index.html", "/discrepancies/42", "/deep/client/route?x=1"] {
         let r = run(s.req("GET", path), None);
         assert_eq!(
             (r.status, r.body.as_str()),
@@ -1002,23 +877,15 @@ fn fail_rate_answers_django_html_500() {
         assert_eq!(r.h("Content-Type"), Some("text/html; charset=utf-8"));
         assert_eq!(r.h("Access-Control-Allow-Origin"), Some("*"));
     }
-    let r = s.remove(
-        Some("application/x-www-form-urlencoded"),
-        "expired_date=01-01-2100",
-    );
+    let r = s.remove(Some("application/x-www-form-urlencoded"), "expired_date=01-01-2100");
     r.expect(500, HTML_500);
     assert_eq!(
         s.dev("GET", "/__dev/stats", None).body,
         r#"{"records":30,"requests":{"list":1,"detail":1,"remove":1}}"#
     );
     // runtime change: half the requests fail, deterministically
-    let v = s
-        .dev("POST", "/__dev/faults", Some(json!({"fail_rate": 0.5})))
-        .json();
-    assert_eq!(
-        v,
-        json!({"latency_ms": 0, "fail_rate": 0.5, "throttle": null})
-    );
+    let v = s.dev("POST", "/__dev/faults", Some(json!({"fail_rate": 0.5}))).json();
+    assert_eq!(v, json!({"latency_ms": 0, "fail_rate": 0.5, "throttle": null}));
     let fails = (0..200).filter(|_| s.list("").status == 500).count();
     assert!((80..=120).contains(&fails), "{fails}");
     s.dev("POST", "/__dev/faults", Some(json!({"fail_rate": 0})));
@@ -1044,8 +911,7 @@ fn throttle_answers_429_with_retry_after() {
     assert_eq!(r.h("Access-Control-Expose-Headers"), Some("Retry-After"));
     // per token: the read-only token has its own budget
     let ro = run(
-        s.req("GET", LIST)
-            .set("Authorization", &format!("Token {RO_TOKEN}")),
+        s.req("GET", LIST).set("Authorization", &format!("Token {RO_TOKEN}")),
         None,
     );
     assert_eq!(ro.status, 200);
@@ -1068,13 +934,8 @@ fn latency_delays_api_responses_only() {
     let t = Instant::now();
     s.dev("GET", "/__dev/stats", None);
     assert!(t.elapsed() < Duration::from_millis(150));
-    let v = s
-        .dev("POST", "/__dev/faults", Some(json!({"latency_ms": 0})))
-        .json();
-    assert_eq!(
-        v,
-        json!({"latency_ms": 0, "fail_rate": 0.0, "throttle": null})
-    );
+    let v = s.dev("POST", "/__dev/faults", Some(json!({"latency_ms": 0}))).json();
+    assert_eq!(v, json!({"latency_ms": 0, "fail_rate": 0.0, "throttle": null}));
 }
 
 // ---------------------------------------------------------------- dev API & data
@@ -1088,37 +949,22 @@ fn dev_stats_count_requests_per_endpoint() {
     s.get(&format!("{LIST}1/"));
     s.remove(Some("application/json"), "{}");
     run(s.req("GET", "/api/v1/oms/inventory-discrepancies"), None); // redirect: no endpoint
-    s.dev("GET", "/__dev/stats", None).expect(
-        200,
-        r#"{"records":120,"requests":{"list":3,"detail":1,"remove":1}}"#,
-    );
+    s.dev("GET", "/__dev/stats", None)
+        .expect(200, r#"{"records":120,"requests":{"list":3,"detail":1,"remove":1}}"#);
     s.dev("POST", "/__dev/stats/reset", None);
-    s.dev("GET", "/__dev/stats", None).expect(
-        200,
-        r#"{"records":120,"requests":{"list":0,"detail":0,"remove":0}}"#,
-    );
+    s.dev("GET", "/__dev/stats", None)
+        .expect(200, r#"{"records":120,"requests":{"list":0,"detail":0,"remove":0}}"#);
 }
 
 #[test]
 fn dev_token_revocation() {
     let s = Server::small();
-    let r = s.dev(
-        "POST",
-        "/__dev/token",
-        Some(json!({"token": "fresh-token"})),
-    );
+    let r = s.dev("POST", "/__dev/token", Some(json!({"token": "fresh-token"})));
     assert_eq!(r.json()["token"], "fresh-token");
     s.list("").expect(401, r#"{"detail":"Invalid token."}"#);
-    let r = run(
-        s.req("GET", LIST).set("Authorization", "Token fresh-token"),
-        None,
-    );
+    let r = run(s.req("GET", LIST).set("Authorization", "Token fresh-token"), None);
     assert_eq!(r.status, 200);
-    assert_eq!(
-        s.dev("POST", "/__dev/token", Some(json!({"token": ""})))
-            .status,
-        400
-    );
+    assert_eq!(s.dev("POST", "/__dev/token", Some(json!({"token": ""}))).status, 400);
 }
 
 #[test]
@@ -1147,17 +993,10 @@ fn dev_reseed_and_hostile_records() {
     }
     assert!(first.iter().any(|r| r.chars().count() == 500));
     assert!(first.iter().any(|r| r.contains('\u{202E}')));
-    assert!(
-        first
-            .iter()
-            .any(|r| r.contains('\u{200B}') && r.contains('\u{200D}'))
-    );
+    assert!(first.iter().any(|r| r.contains('\u{200B}') && r.contains('\u{200D}')));
     assert!(first.iter().any(|r| r.contains('📦')));
     // raw UTF-8 and unescaped markup on the wire, as DRF renders it
-    assert!(
-        page.body
-            .contains(r#""reason":"<script>window.__pwned=1</script>""#)
-    );
+    assert!(page.body.contains(r#""reason":"<script>window.__pwned=1</script>""#));
     assert!(page.body.contains("ığüşöçİĞÜŞÖÇ"));
     // newest first with sort=-created_date too
     let by_date = s.all("sort=-created_date");
@@ -1171,10 +1010,7 @@ fn dev_reseed_and_hostile_records() {
         ..config(20)
     });
     assert_eq!(h.count(""), 30);
-    assert_eq!(
-        h.count("reason=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E"),
-        1
-    );
+    assert_eq!(h.count("reason=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E"), 1);
 }
 
 #[test]
@@ -1201,17 +1037,10 @@ fn dev_records_insert_renders_like_the_vendor_example() {
     assert_eq!(created[0], r.json());
     assert_eq!(s.count(""), 122);
     assert_eq!(ids(&s.all("id__in=5000,5001")), vec![5001, 5000]);
+    assert_eq!(s.count("created_date__lt=2023-01-02&created_date__gte=2023-01-01"), 1);
     assert_eq!(
-        s.count("created_date__lt=2023-01-02&created_date__gte=2023-01-01"),
-        1
-    );
-    assert_eq!(
-        s.dev(
-            "POST",
-            "/__dev/records",
-            Some(json!([{"stock_location": 1}]))
-        )
-        .status,
+        s.dev("POST", "/__dev/records", Some(json!([{"stock_location": 1}])))
+            .status,
         400
     );
 }
@@ -1230,10 +1059,7 @@ fn seeding_is_deterministic() {
     };
     let a = Server::small();
     let b = Server::small();
-    let c = Server::start(Config {
-        seed: 8,
-        ..config(120)
-    });
+    let c = Server::start(Config { seed: 8, ..config(120) });
     assert_eq!(strip(a.all("")), strip(b.all("")));
     assert_ne!(strip(a.all("")), strip(c.all("")));
 }
@@ -1271,8 +1097,7 @@ fn binary_prints_startup_lines_and_serves() {
     assert_eq!(lines[2], "read-only token: demo-readonly-4b81d3");
     assert_eq!(lines[3], "records: 50");
     let r = run(
-        ureq::get(&format!("http://127.0.0.1:{port}{LIST}?limit=1"))
-            .set("Authorization", "Token bin-token"),
+        ureq::get(&format!("http://127.0.0.1:{port}{LIST}?limit=1")).set("Authorization", "Token bin-token"),
         None,
     );
     let killed = child.kill();

@@ -4,7 +4,7 @@
 
 use super::decode::{check_status, decode_json};
 use super::error::ApiError;
-use super::query::{build_url, ListQuery};
+use super::query::{ListQuery, build_url};
 use super::types::{Discrepancy, Page, RemoveRequest};
 use gloo_net::http::{Request, RequestBuilder};
 use std::fmt;
@@ -27,7 +27,10 @@ pub struct Credentials {
 
 impl fmt::Debug for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Credentials").field("base_url", &self.base_url).field("token", &"[redacted]").finish()
+        f.debug_struct("Credentials")
+            .field("base_url", &self.base_url)
+            .field("token", &"[redacted]")
+            .finish()
     }
 }
 
@@ -72,7 +75,11 @@ async fn send(request: Result<Request, gloo_net::Error>, cancel: &Cancel, timeou
         let response = request.send().await?;
         let retry_after = response.headers().get("retry-after");
         let body = response.text().await?;
-        Ok::<_, gloo_net::Error>(Raw { status: response.status(), retry_after, body })
+        Ok::<_, gloo_net::Error>(Raw {
+            status: response.status(),
+            retry_after,
+            body,
+        })
     }
     .await;
     let timed_out = timer.finish();
@@ -92,12 +99,26 @@ async fn send(request: Result<Request, gloo_net::Error>, cancel: &Cancel, timeou
 /// One page of the list.
 pub async fn list(creds: &Credentials, query: &ListQuery, cancel: &Cancel) -> Result<Page<Discrepancy>, ApiError> {
     let url = build_url(&creds.base_url, LIST_PATH, &query.api_pairs());
-    let raw = send(authorized(Request::get(&url), creds, cancel).build(), cancel, READ_TIMEOUT_SECS).await?;
-    decode_json(raw.status, raw.retry_after.as_deref(), &raw.body, "a page of discrepancies")
+    let raw = send(
+        authorized(Request::get(&url), creds, cancel).build(),
+        cancel,
+        READ_TIMEOUT_SECS,
+    )
+    .await?;
+    decode_json(
+        raw.status,
+        raw.retry_after.as_deref(),
+        &raw.body,
+        "a page of discrepancies",
+    )
 }
 
 /// How many records a removal would take, by the server's own count (`limit=1`).
-pub async fn count_created_before(creds: &Credentials, request: &RemoveRequest, cancel: &Cancel) -> Result<u64, ApiError> {
+pub async fn count_created_before(
+    creds: &Credentials,
+    request: &RemoveRequest,
+    cancel: &Cancel,
+) -> Result<u64, ApiError> {
     let query = ListQuery {
         limit: 1,
         created_before: Some(request.expired_date),
@@ -110,7 +131,12 @@ pub async fn count_created_before(creds: &Credentials, request: &RemoveRequest, 
 /// One record; always the slashed path (the slash-less one is a 301).
 pub async fn detail(creds: &Credentials, id: u64, cancel: &Cancel) -> Result<Discrepancy, ApiError> {
     let url = build_url(&creds.base_url, &format!("{LIST_PATH}{id}/"), &[]);
-    let raw = send(authorized(Request::get(&url), creds, cancel).build(), cancel, READ_TIMEOUT_SECS).await?;
+    let raw = send(
+        authorized(Request::get(&url), creds, cancel).build(),
+        cancel,
+        READ_TIMEOUT_SECS,
+    )
+    .await?;
     decode_json(raw.status, raw.retry_after.as_deref(), &raw.body, "a discrepancy")
 }
 
@@ -118,8 +144,8 @@ pub async fn detail(creds: &Credentials, id: u64, cancel: &Cancel) -> Result<Dis
 pub async fn remove(creds: &Credentials, request: &RemoveRequest) -> Result<(), ApiError> {
     let url = build_url(&creds.base_url, &format!("{LIST_PATH}remove/"), &[]);
     let cancel = Cancel::new();
-    let builder = authorized(Request::post(&url), creds, &cancel)
-        .header("Content-Type", "application/x-www-form-urlencoded");
+    let builder =
+        authorized(Request::post(&url), creds, &cancel).header("Content-Type", "application/x-www-form-urlencoded");
     let raw = send(builder.body(request.form_body()), &cancel, REMOVE_TIMEOUT_SECS).await?;
     check_status(raw.status, raw.retry_after.as_deref(), &raw.body)
 }
@@ -152,7 +178,10 @@ impl Timeout {
                 )
                 .ok()
             });
-            Timeout { handle: handle.map(|h| (h, closure)), fired }
+            Timeout {
+                handle: handle.map(|h| (h, closure)),
+                fired,
+            }
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
@@ -164,10 +193,10 @@ impl Timeout {
     /// Stops the timer; true when it had already fired.
     fn finish(self) -> bool {
         #[cfg(target_arch = "wasm32")]
-        if let Some((handle, _closure)) = &self.handle {
-            if let Some(w) = web_sys::window() {
-                w.clear_timeout_with_handle(*handle);
-            }
+        if let Some((handle, _closure)) = &self.handle
+            && let Some(w) = web_sys::window()
+        {
+            w.clear_timeout_with_handle(*handle);
         }
         self.fired.get()
     }
@@ -179,7 +208,10 @@ mod tests {
 
     #[test]
     fn debug_never_prints_the_token() {
-        let c = Credentials { base_url: "https://oms.example.com".into(), token: "s3cret-token".into() };
+        let c = Credentials {
+            base_url: "https://oms.example.com".into(),
+            token: "s3cret-token".into(),
+        };
         let printed = format!("{c:?}");
         assert!(!printed.contains("s3cret"), "{printed}");
         assert!(printed.contains("oms.example.com"));

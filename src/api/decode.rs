@@ -19,7 +19,9 @@ pub fn check_status(status: u16, retry_after: Option<&str>, body: &str) -> Resul
         401 => Err(ApiError::Unauthorized { detail: detail() }),
         403 => Err(ApiError::Forbidden { detail: detail() }),
         404 => Err(ApiError::NotFound { detail: detail() }),
-        429 => Err(ApiError::Throttled { retry_after: retry_after.and_then(parse_retry_after) }),
+        429 => Err(ApiError::Throttled {
+            retry_after: retry_after.and_then(parse_retry_after),
+        }),
         500..=599 => Err(ApiError::Server { status }),
         _ => Err(ApiError::UnexpectedStatus { status }),
     }
@@ -33,7 +35,10 @@ pub fn decode_json<T: DeserializeOwned>(
     expected: &'static str,
 ) -> Result<T, ApiError> {
     check_status(status, retry_after, body)?;
-    serde_json::from_str(body).map_err(|e| ApiError::Decode { expected, detail: truncate(&e.to_string()) })
+    serde_json::from_str(body).map_err(|e| ApiError::Decode {
+        expected,
+        detail: truncate(&e.to_string()),
+    })
 }
 
 /// Seconds from `Retry-After`; the HTTP-date form is not worth a date parser here.
@@ -111,7 +116,16 @@ mod tests {
         let p = page(GOOD_PAGE).unwrap();
         assert_eq!(p.count, 1);
         let d = &p.results[0];
-        assert_eq!((d.id, d.reason.as_str(), d.stock_location, d.package_item, d.transfer_item), (1, "out_of_stock", 1, Some(11111), None));
+        assert_eq!(
+            (
+                d.id,
+                d.reason.as_str(),
+                d.stock_location,
+                d.package_item,
+                d.transfer_item
+            ),
+            (1, "out_of_stock", 1, Some(11111), None)
+        );
         assert_eq!(d.created_date.to_rfc3339(), "2023-01-01T14:09:34.934060+00:00");
     }
 
@@ -151,31 +165,72 @@ mod tests {
     fn statuses_map_to_their_errors() {
         assert_eq!(
             check_status(401, None, r#"{"detail":"Invalid token."}"#),
-            Err(ApiError::Unauthorized { detail: "Invalid token.".into() })
+            Err(ApiError::Unauthorized {
+                detail: "Invalid token.".into()
+            })
         );
         assert_eq!(
-            check_status(403, None, r#"{"detail":"You do not have permission to perform this action."}"#),
-            Err(ApiError::Forbidden { detail: "You do not have permission to perform this action.".into() })
+            check_status(
+                403,
+                None,
+                r#"{"detail":"You do not have permission to perform this action."}"#
+            ),
+            Err(ApiError::Forbidden {
+                detail: "You do not have permission to perform this action.".into()
+            })
         );
         assert_eq!(
-            check_status(404, None, r#"{"detail":"No InventoryDiscrepancy matches the given query."}"#),
-            Err(ApiError::NotFound { detail: "No InventoryDiscrepancy matches the given query.".into() })
+            check_status(
+                404,
+                None,
+                r#"{"detail":"No InventoryDiscrepancy matches the given query."}"#
+            ),
+            Err(ApiError::NotFound {
+                detail: "No InventoryDiscrepancy matches the given query.".into()
+            })
         );
-        assert!(check_status(404, None, r#"{"detail":"Invalid page."}"#).unwrap_err().is_invalid_page());
-        assert_eq!(check_status(429, Some("3"), ""), Err(ApiError::Throttled { retry_after: Some(3) }));
-        assert_eq!(check_status(429, Some("Wed, 21 Oct 2015 07:28:00 GMT"), ""), Err(ApiError::Throttled { retry_after: None }));
-        assert_eq!(check_status(500, None, "<!doctype html><h1>Server Error (500)</h1>"), Err(ApiError::Server { status: 500 }));
+        assert!(
+            check_status(404, None, r#"{"detail":"Invalid page."}"#)
+                .unwrap_err()
+                .is_invalid_page()
+        );
+        assert_eq!(
+            check_status(429, Some("3"), ""),
+            Err(ApiError::Throttled { retry_after: Some(3) })
+        );
+        assert_eq!(
+            check_status(429, Some("Wed, 21 Oct 2015 07:28:00 GMT"), ""),
+            Err(ApiError::Throttled { retry_after: None })
+        );
+        assert_eq!(
+            check_status(500, None, "<!doctype html><h1>Server Error (500)</h1>"),
+            Err(ApiError::Server { status: 500 })
+        );
         assert_eq!(check_status(503, None, ""), Err(ApiError::Server { status: 503 }));
-        assert_eq!(check_status(302, None, ""), Err(ApiError::UnexpectedStatus { status: 302 }));
+        assert_eq!(
+            check_status(302, None, ""),
+            Err(ApiError::UnexpectedStatus { status: 302 })
+        );
         assert_eq!(check_status(204, None, ""), Ok(()));
-        assert_eq!(check_status(404, None, "<html>nope</html>"), Err(ApiError::NotFound { detail: String::new() }));
+        assert_eq!(
+            check_status(404, None, "<html>nope</html>"),
+            Err(ApiError::NotFound { detail: String::new() })
+        );
     }
 
     #[test]
     fn drf_400_shapes() {
-        let e = field_errors(r#"{"expired_date":["Date has wrong format. Use one of these formats instead: DD-MM-YYYY."],"stock_location":["A valid integer is required."]}"#);
-        assert_eq!(e.for_field("expired_date"), vec!["Date has wrong format. Use one of these formats instead: DD-MM-YYYY.".to_string()]);
-        assert_eq!(e.for_field("stock_location"), vec!["A valid integer is required.".to_string()]);
+        let e = field_errors(
+            r#"{"expired_date":["Date has wrong format. Use one of these formats instead: DD-MM-YYYY."],"stock_location":["A valid integer is required."]}"#,
+        );
+        assert_eq!(
+            e.for_field("expired_date"),
+            vec!["Date has wrong format. Use one of these formats instead: DD-MM-YYYY.".to_string()]
+        );
+        assert_eq!(
+            e.for_field("stock_location"),
+            vec!["A valid integer is required.".to_string()]
+        );
         assert!(e.general.is_empty());
 
         let e = field_errors(r#"{"non_field_errors":["Nope."]}"#);

@@ -142,18 +142,34 @@ mod tests {
 
     #[test]
     fn invalid_page_is_recognised_only_by_its_detail() {
-        assert!(ApiError::NotFound { detail: "Invalid page.".into() }.is_invalid_page());
-        assert!(!ApiError::NotFound { detail: "Not found.".into() }.is_invalid_page());
+        assert!(
+            ApiError::NotFound {
+                detail: "Invalid page.".into()
+            }
+            .is_invalid_page()
+        );
+        assert!(
+            !ApiError::NotFound {
+                detail: "Not found.".into()
+            }
+            .is_invalid_page()
+        );
     }
 
     #[test]
     fn errors_without_a_field_keep_their_field_name() {
         let e = FieldErrors {
-            fields: vec![("expired_date".into(), vec!["bad".into()]), ("other".into(), vec!["x".into()])],
+            fields: vec![
+                ("expired_date".into(), vec!["bad".into()]),
+                ("other".into(), vec!["x".into()]),
+            ],
             general: vec!["general".into()],
         };
         assert_eq!(e.for_field("expired_date"), vec!["bad".to_string()]);
-        assert_eq!(e.other_than(&["expired_date"]), vec!["general".to_string(), "other: x".to_string()]);
+        assert_eq!(
+            e.other_than(&["expired_date"]),
+            vec!["general".to_string(), "other: x".to_string()]
+        );
     }
 
     #[test]
@@ -163,7 +179,10 @@ mod tests {
             "The OMS is limiting requests. Try again in 3 s."
         );
         assert_eq!(
-            ApiError::NotFound { detail: "Invalid page.".into() }.to_string(),
+            ApiError::NotFound {
+                detail: "Invalid page.".into()
+            }
+            .to_string(),
             "This page does not exist (any more). The records may have changed."
         );
     }

@@ -65,7 +65,10 @@ pub struct Sort {
 
 impl Sort {
     /// The OMS default order, `-id`.
-    pub const DEFAULT: Sort = Sort { field: SortField::Id, descending: true };
+    pub const DEFAULT: Sort = Sort {
+        field: SortField::Id,
+        descending: true,
+    };
 
     /// Reads `created_date` / `-created_date`; unknown fields give `None` (the server ignores them too).
     pub fn parse(value: &str) -> Option<Sort> {
@@ -85,9 +88,15 @@ impl Sort {
     /// or start another column in its natural direction.
     pub fn toggled(self, field: SortField) -> Sort {
         if self.field == field {
-            Sort { field, descending: !self.descending }
+            Sort {
+                field,
+                descending: !self.descending,
+            }
         } else {
-            Sort { field, descending: field.descending_by_default() }
+            Sort {
+                field,
+                descending: field.descending_by_default(),
+            }
         }
     }
 }
@@ -131,7 +140,10 @@ impl ListQuery {
     pub fn from_params(get: impl Fn(&str) -> Option<String>) -> ListQuery {
         let nonempty = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         ListQuery {
-            page: nonempty("page").and_then(|v| v.parse().ok()).filter(|p| *p >= 1).unwrap_or(1),
+            page: nonempty("page")
+                .and_then(|v| v.parse().ok())
+                .filter(|p| *p >= 1)
+                .unwrap_or(1),
             limit: nonempty("limit")
                 .and_then(|v| v.parse().ok())
                 .filter(|l| (1..=MAX_LIMIT).contains(l))
@@ -189,22 +201,37 @@ impl ListQuery {
     /// `?page=3&limit=50&sort=-created_date`, or empty for the default view.
     pub fn to_search(&self) -> String {
         let pairs = self.url_pairs();
-        if pairs.is_empty() { String::new() } else { format!("?{}", encode_pairs(&pairs)) }
+        if pairs.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", encode_pairs(&pairs))
+        }
     }
 
     /// The same view on another page.
     pub fn with_page(&self, page: u64) -> ListQuery {
-        ListQuery { page: page.max(1), ..self.clone() }
+        ListQuery {
+            page: page.max(1),
+            ..self.clone()
+        }
     }
 
     /// True when any filter narrows the list.
     pub fn is_filtered(&self) -> bool {
-        self.reason.is_some() || self.stock_location.is_some() || self.is_active.is_some() || self.created_before.is_some()
+        self.reason.is_some()
+            || self.stock_location.is_some()
+            || self.is_active.is_some()
+            || self.created_before.is_some()
     }
 
     /// The same order and size without filters, from page 1.
     pub fn without_filters(&self) -> ListQuery {
-        ListQuery { page: 1, limit: self.limit, sort: self.sort, ..ListQuery::default() }
+        ListQuery {
+            page: 1,
+            limit: self.limit,
+            sort: self.sort,
+            ..ListQuery::default()
+        }
     }
 }
 
@@ -294,32 +321,64 @@ mod tests {
         let q = from(&[("page", "3"), ("limit", "50"), ("sort", "-created_date")]);
         assert_eq!(q.page, 3);
         assert_eq!(q.limit, 50);
-        assert_eq!(q.sort, Some(Sort { field: SortField::CreatedDate, descending: true }));
+        assert_eq!(
+            q.sort,
+            Some(Sort {
+                field: SortField::CreatedDate,
+                descending: true
+            })
+        );
         assert_eq!(q.to_search(), "?page=3&limit=50&sort=-created_date");
     }
 
     #[test]
     fn malformed_url_values_fall_back() {
-        let q = from(&[("page", "0"), ("limit", "5000"), ("sort", "-password"), ("stock_location", "-3"), ("is_active", "maybe")]);
+        let q = from(&[
+            ("page", "0"),
+            ("limit", "5000"),
+            ("sort", "-password"),
+            ("stock_location", "-3"),
+            ("is_active", "maybe"),
+        ]);
         assert_eq!(q, ListQuery::default());
-        let q = from(&[("page", "abc"), ("limit", "0"), ("stock_location", "1e3"), ("created_date__lt", "10-10-2023")]);
+        let q = from(&[
+            ("page", "abc"),
+            ("limit", "0"),
+            ("stock_location", "1e3"),
+            ("created_date__lt", "10-10-2023"),
+        ]);
         assert_eq!(q, ListQuery::default());
     }
 
     #[test]
     fn filters_round_trip_and_are_encoded() {
-        let q = from(&[("reason", "out of stock&x=1"), ("stock_location", "7"), ("is_active", "false"), ("created_date__lt", "2023-10-10")]);
+        let q = from(&[
+            ("reason", "out of stock&x=1"),
+            ("stock_location", "7"),
+            ("is_active", "false"),
+            ("created_date__lt", "2023-10-10"),
+        ]);
         assert_eq!(q.reason.as_deref(), Some("out of stock&x=1"));
-        assert_eq!(q.to_search(), "?reason=out+of+stock%26x%3D1&stock_location=7&is_active=false&created_date__lt=2023-10-10");
+        assert_eq!(
+            q.to_search(),
+            "?reason=out+of+stock%26x%3D1&stock_location=7&is_active=false&created_date__lt=2023-10-10"
+        );
         assert!(q.is_filtered());
         assert!(!q.without_filters().is_filtered());
     }
 
     #[test]
     fn api_pairs_always_name_page_and_limit() {
-        let q = ListQuery { sort: Sort::parse("reason"), ..ListQuery::default() };
+        let q = ListQuery {
+            sort: Sort::parse("reason"),
+            ..ListQuery::default()
+        };
         assert_eq!(
-            build_url("https://oms.example.com/", "/api/v1/oms/inventory-discrepancies/", &q.api_pairs()),
+            build_url(
+                "https://oms.example.com/",
+                "/api/v1/oms/inventory-discrepancies/",
+                &q.api_pairs()
+            ),
             "https://oms.example.com/api/v1/oms/inventory-discrepancies/?page=1&limit=20&sort=reason"
         );
         assert_eq!(build_url("", "/api/x/", &[]), "/api/x/");
@@ -331,7 +390,13 @@ mod tests {
         assert_eq!(s.toggled(SortField::Id).to_param(), "id");
         assert_eq!(s.toggled(SortField::Reason).to_param(), "reason");
         assert_eq!(s.toggled(SortField::CreatedDate).to_param(), "-created_date");
-        assert_eq!(Sort::parse("-created_date").unwrap().toggled(SortField::CreatedDate).to_param(), "created_date");
+        assert_eq!(
+            Sort::parse("-created_date")
+                .unwrap()
+                .toggled(SortField::CreatedDate)
+                .to_param(),
+            "created_date"
+        );
         assert_eq!(Sort::parse(""), None);
     }
 
@@ -351,10 +416,29 @@ mod tests {
     fn page_window_shows_ends_and_gaps() {
         assert_eq!(page_window(1, 1), vec![Some(1)]);
         assert_eq!(page_window(1, 3), vec![Some(1), Some(2), Some(3)]);
-        assert_eq!(page_window(6, 62), vec![Some(1), None, Some(4), Some(5), Some(6), Some(7), Some(8), None, Some(62)]);
-        assert_eq!(page_window(3, 62), vec![Some(1), Some(2), Some(3), Some(4), Some(5), None, Some(62)]);
+        assert_eq!(
+            page_window(6, 62),
+            vec![
+                Some(1),
+                None,
+                Some(4),
+                Some(5),
+                Some(6),
+                Some(7),
+                Some(8),
+                None,
+                Some(62)
+            ]
+        );
+        assert_eq!(
+            page_window(3, 62),
+            vec![Some(1), Some(2), Some(3), Some(4), Some(5), None, Some(62)]
+        );
         assert_eq!(page_window(62, 62), vec![Some(1), None, Some(60), Some(61), Some(62)]);
-        assert_eq!(page_window(4, 6), vec![Some(1), Some(2), Some(3), Some(4), Some(5), Some(6)]);
+        assert_eq!(
+            page_window(4, 6),
+            vec![Some(1), Some(2), Some(3), Some(4), Some(5), Some(6)]
+        );
     }
 
     #[test]

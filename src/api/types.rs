@@ -72,9 +72,15 @@ mod tests {
     #[test]
     fn remove_body_is_form_encoded_day_first() {
         let date = NaiveDate::from_ymd_opt(2023, 10, 9).unwrap();
-        let everywhere = RemoveRequest { expired_date: date, stock_location: None };
+        let everywhere = RemoveRequest {
+            expired_date: date,
+            stock_location: None,
+        };
         assert_eq!(everywhere.form_body(), "expired_date=09-10-2023");
-        let one = RemoveRequest { expired_date: date, stock_location: Some(7) };
+        let one = RemoveRequest {
+            expired_date: date,
+            stock_location: Some(7),
+        };
         assert_eq!(one.form_body(), "expired_date=09-10-2023&stock_location=7");
     }
 }

@@ -29,7 +29,11 @@ pub fn DiscrepancyTable(
             (true, true) => "descending",
             (true, false) => "ascending",
         };
-        let next = ListQuery { sort: Some(current.toggled(field)), page: 1, ..query.clone() };
+        let next = ListQuery {
+            sort: Some(current.toggled(field)),
+            page: 1,
+            ..query.clone()
+        };
         let arrow = match aria_sort {
             "descending" => "▼",
             "ascending" => "▲",

@@ -1,14 +1,21 @@
 //! The list's filters: reason, stock location and active state, applied from page 1.
 
-use crate::api::query::parse_positive_id;
 use crate::api::ListQuery;
+use crate::api::query::parse_positive_id;
 use crate::messages::t;
 use crate::routes::list_href;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 /// Reasons the OMS is known to use, offered as suggestions; any text may be typed.
-pub const KNOWN_REASONS: [&str; 6] = ["out_of_stock", "damaged", "missing", "wrong_product", "expired", "quality_issue"];
+pub const KNOWN_REASONS: [&str; 6] = [
+    "out_of_stock",
+    "damaged",
+    "missing",
+    "wrong_product",
+    "expired",
+    "quality_issue",
+];
 
 /// A form that navigates to the filtered view; invalid input is explained in place.
 #[component]

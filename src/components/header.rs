@@ -2,7 +2,7 @@
 
 use crate::messages::t;
 use crate::routes::{LIST, REMOVE};
-use crate::session::{use_session, Notice};
+use crate::session::{Notice, use_session};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -11,7 +11,12 @@ use leptos_router::components::A;
 pub fn AppHeader() -> impl IntoView {
     let m = t();
     let session = use_session();
-    let host = move || session.credentials().map(|c| host_label(&c.base_url)).unwrap_or_default();
+    let host = move || {
+        session
+            .credentials()
+            .map(|c| host_label(&c.base_url))
+            .unwrap_or_default()
+    };
     view! {
         <header class="app-header">
             <a class="brand" href=LIST>{m.app_title}</a>
@@ -33,7 +38,9 @@ pub fn host_label(base_url: &str) -> String {
     let rest = base_url.split_once("://").map(|(_, r)| r).unwrap_or(base_url);
     let host = rest.split('/').next().unwrap_or_default();
     if host.is_empty() {
-        web_sys::window().and_then(|w| w.location().host().ok()).unwrap_or_default()
+        web_sys::window()
+            .and_then(|w| w.location().host().ok())
+            .unwrap_or_default()
     } else {
         host.to_string()
     }

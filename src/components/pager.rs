@@ -1,8 +1,8 @@
 //! Page navigation and the page-size selector. Pages are links, so they open in a new tab,
 //! work without the mouse, and every page has its own URL.
 
-use crate::api::query::{last_page, page_window, row_range, PAGE_SIZES};
 use crate::api::ListQuery;
+use crate::api::query::{PAGE_SIZES, last_page, page_window, row_range};
 use crate::messages::{count as fmt_count, t};
 use crate::routes::list_href;
 use leptos::prelude::*;
@@ -75,10 +75,19 @@ pub fn PageSize(
         sizes.sort_unstable();
     }
     let on_change = move |ev: leptos::ev::Event| {
-        let Ok(limit) = event_target_value(&ev).parse::<u32>() else { return };
+        let Ok(limit) = event_target_value(&ev).parse::<u32>() else {
+            return;
+        };
         let first_row = (query.page - 1) * u64::from(query.limit);
         let page = first_row / u64::from(limit) + 1;
-        navigate(&list_href(&ListQuery { limit, page, ..query.clone() }), Default::default());
+        navigate(
+            &list_href(&ListQuery {
+                limit,
+                page,
+                ..query.clone()
+            }),
+            Default::default(),
+        );
     };
     view! {
         <label class="page-size">

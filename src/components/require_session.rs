@@ -3,8 +3,8 @@
 use crate::routes::SIGN_IN;
 use crate::session::{sign_in_url, use_session};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
 
 /// Renders `children` while signed in; otherwise replaces the history entry with the
 /// sign-in page, carrying the current path and query as `next`.
@@ -17,8 +17,18 @@ pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
     Effect::new(move |_| {
         if !signed_in.get() {
             let here = path_and_query(&location.pathname.get_untracked(), &location.search.get_untracked());
-            let target = if here == "/" || here.starts_with(SIGN_IN) { SIGN_IN.to_string() } else { sign_in_url(&here) };
-            navigate(&target, NavigateOptions { replace: true, ..Default::default() });
+            let target = if here == "/" || here.starts_with(SIGN_IN) {
+                SIGN_IN.to_string()
+            } else {
+                sign_in_url(&here)
+            };
+            navigate(
+                &target,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
     move || signed_in.get().then(|| children())
@@ -29,7 +39,11 @@ pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
 pub fn path_and_query(pathname: &str, search: &str) -> String {
     let path = if pathname.is_empty() { "/" } else { pathname };
     let query = search.trim_start_matches('?');
-    if query.is_empty() { path.to_string() } else { format!("{path}?{query}") }
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{query}")
+    }
 }
 
 #[cfg(test)]
@@ -38,7 +52,10 @@ mod tests {
 
     #[test]
     fn joins_path_and_query() {
-        assert_eq!(path_and_query("/discrepancies", "page=2&sort=-id"), "/discrepancies?page=2&sort=-id");
+        assert_eq!(
+            path_and_query("/discrepancies", "page=2&sort=-id"),
+            "/discrepancies?page=2&sort=-id"
+        );
         assert_eq!(path_and_query("/discrepancies", "?page=2"), "/discrepancies?page=2");
         assert_eq!(path_and_query("/discrepancies/4", ""), "/discrepancies/4");
         assert_eq!(path_and_query("", ""), "/");

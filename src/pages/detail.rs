@@ -4,7 +4,7 @@ use crate::api::client::detail;
 use crate::api::query::parse_positive_id;
 use crate::api::{ApiError, Cancel, Discrepancy};
 use crate::components::{DateTime, ErrorPanel};
-use crate::config::{link, AppConfig};
+use crate::config::{AppConfig, link};
 use crate::dates::format_utc;
 use crate::messages::t;
 use crate::routes::LIST;

@@ -6,7 +6,7 @@ use crate::api::{ApiError, Cancel, Discrepancy, ListQuery, Page};
 use crate::components::pager::showing;
 use crate::components::{DiscrepancyTable, ErrorPanel, FilterBar, PageSize, Pager};
 use crate::messages::t;
-use crate::routes::{list_href, REMOVE};
+use crate::routes::{REMOVE, list_href};
 use crate::session::use_session;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
@@ -88,9 +88,15 @@ fn results(query: ListQuery, page: Page<Discrepancy>) -> impl IntoView {
     let summary = showing(page.count, &query);
     let body = if page.results.is_empty() {
         let (text, action) = if query.is_filtered() {
-            (m.empty_filtered, Some((list_href(&query.without_filters()), m.clear_filters)))
+            (
+                m.empty_filtered,
+                Some((list_href(&query.without_filters()), m.clear_filters)),
+            )
         } else if page.count > 0 {
-            (m.err_invalid_page, Some((list_href(&query.with_page(1)), m.go_first_page)))
+            (
+                m.err_invalid_page,
+                Some((list_href(&query.with_page(1)), m.go_first_page)),
+            )
         } else {
             (m.empty_list, None)
         };
@@ -120,25 +126,25 @@ fn results(query: ListQuery, page: Page<Discrepancy>) -> impl IntoView {
 pub fn unhonoured_filters(query: &ListQuery, rows: &[Discrepancy]) -> Vec<&'static str> {
     let m = t();
     let mut out = Vec::new();
-    if let Some(reason) = &query.reason {
-        if rows.iter().any(|d| &d.reason != reason) {
-            out.push(m.filter_reason);
-        }
+    if let Some(reason) = &query.reason
+        && rows.iter().any(|d| &d.reason != reason)
+    {
+        out.push(m.filter_reason);
     }
-    if let Some(loc) = query.stock_location {
-        if rows.iter().any(|d| d.stock_location != loc as i64) {
-            out.push(m.filter_stock_location);
-        }
+    if let Some(loc) = query.stock_location
+        && rows.iter().any(|d| d.stock_location != loc as i64)
+    {
+        out.push(m.filter_stock_location);
     }
-    if let Some(active) = query.is_active {
-        if rows.iter().any(|d| d.is_active != active) {
-            out.push(m.filter_active);
-        }
+    if let Some(active) = query.is_active
+        && rows.iter().any(|d| d.is_active != active)
+    {
+        out.push(m.filter_active);
     }
-    if let Some(before) = query.created_before {
-        if rows.iter().any(|d| d.created_date.date_naive() >= before) {
-            out.push(m.col_created);
-        }
+    if let Some(before) = query.created_before
+        && rows.iter().any(|d| d.created_date.date_naive() >= before)
+    {
+        out.push(m.col_created);
     }
     out
 }
@@ -162,11 +168,24 @@ mod tests {
 
     #[test]
     fn detects_ignored_filters() {
-        let q = ListQuery { reason: Some("damaged".into()), stock_location: Some(7), ..ListQuery::default() };
+        let q = ListQuery {
+            reason: Some("damaged".into()),
+            stock_location: Some(7),
+            ..ListQuery::default()
+        };
         assert!(unhonoured_filters(&q, &[record("damaged", 7, true)]).is_empty());
-        assert_eq!(unhonoured_filters(&q, &[record("damaged", 7, true), record("missing", 7, true)]), vec!["Reason"]);
-        assert_eq!(unhonoured_filters(&q, &[record("damaged", 8, true)]), vec!["Stock location ID"]);
-        let q = ListQuery { is_active: Some(false), ..ListQuery::default() };
+        assert_eq!(
+            unhonoured_filters(&q, &[record("damaged", 7, true), record("missing", 7, true)]),
+            vec!["Reason"]
+        );
+        assert_eq!(
+            unhonoured_filters(&q, &[record("damaged", 8, true)]),
+            vec!["Stock location ID"]
+        );
+        let q = ListQuery {
+            is_active: Some(false),
+            ..ListQuery::default()
+        };
         assert_eq!(unhonoured_filters(&q, &[record("x", 1, true)]), vec!["Active"]);
         assert!(unhonoured_filters(&ListQuery::default(), &[record("x", 1, true)]).is_empty());
     }

@@ -11,7 +11,7 @@ use crate::components::ErrorPanel;
 use crate::dates::{human_date, parse_input_date};
 use crate::messages::{count as fmt_count, t};
 use crate::routes::LIST;
-use crate::session::{use_session, RemoveDraft};
+use crate::session::{RemoveDraft, use_session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -63,7 +63,10 @@ pub fn validate(draft: &RemoveDraft) -> Result<RemoveRequest, FormErrors> {
         parsed
     };
     match date {
-        Some(expired_date) if errors == FormErrors::default() => Ok(RemoveRequest { expired_date, stock_location: location }),
+        Some(expired_date) if errors == FormErrors::default() => Ok(RemoveRequest {
+            expired_date,
+            stock_location: location,
+        }),
         _ => Err(errors),
     }
 }
@@ -96,7 +99,9 @@ pub fn RemovePage() -> impl IntoView {
             }
         };
         form_errors.set(FormErrors::default());
-        let Some(credentials) = session.credentials_untracked() else { return };
+        let Some(credentials) = session.credentials_untracked() else {
+            return;
+        };
         stage.set(Stage::Counting);
         spawn_local(async move {
             let result = count_created_before(&credentials, &request, &Cancel::new()).await;
@@ -115,8 +120,12 @@ pub fn RemovePage() -> impl IntoView {
 
     let confirm = move |_| {
         // Take the confirmation *before* sending: a second click finds nothing to confirm.
-        let Stage::Confirming(request, count) = stage.get_untracked() else { return };
-        let Some(credentials) = session.credentials_untracked() else { return };
+        let Stage::Confirming(request, count) = stage.get_untracked() else {
+            return;
+        };
+        let Some(credentials) = session.credentials_untracked() else {
+            return;
+        };
         stage.set(Stage::Sending(request, count));
         spawn_local(async move {
             let result = remove(&credentials, &request).await;
@@ -139,10 +148,10 @@ pub fn RemovePage() -> impl IntoView {
     };
 
     Effect::new(move |_| {
-        if matches!(stage.get(), Stage::Confirming(..) | Stage::Done(..)) {
-            if let Some(h) = heading.get() {
-                let _ = h.focus();
-            }
+        if matches!(stage.get(), Stage::Confirming(..) | Stage::Done(..))
+            && let Some(h) = heading.get()
+        {
+            let _ = h.focus();
         }
     });
 
@@ -293,13 +302,22 @@ mod tests {
     use chrono::NaiveDate;
 
     fn draft(date: &str, loc: &str) -> RemoveDraft {
-        RemoveDraft { expired_date: date.into(), stock_location: loc.into() }
+        RemoveDraft {
+            expired_date: date.into(),
+            stock_location: loc.into(),
+        }
     }
 
     #[test]
     fn valid_input_becomes_a_request() {
         let r = validate(&draft("2023-10-10", " 7 ")).unwrap();
-        assert_eq!(r, RemoveRequest { expired_date: NaiveDate::from_ymd_opt(2023, 10, 10).unwrap(), stock_location: Some(7) });
+        assert_eq!(
+            r,
+            RemoveRequest {
+                expired_date: NaiveDate::from_ymd_opt(2023, 10, 10).unwrap(),
+                stock_location: Some(7)
+            }
+        );
         assert_eq!(r.form_body(), "expired_date=10-10-2023&stock_location=7");
         assert_eq!(validate(&draft("2023-10-10", "")).unwrap().stock_location, None);
     }
@@ -319,8 +337,14 @@ mod tests {
     #[test]
     fn scope_states_date_and_location() {
         let r = validate(&draft("2023-10-10", "7")).unwrap();
-        assert_eq!(scope(&r), "Records created before 10 Oct 2023 (00:00 UTC) at stock location 7 will be removed.");
+        assert_eq!(
+            scope(&r),
+            "Records created before 10 Oct 2023 (00:00 UTC) at stock location 7 will be removed."
+        );
         let r = validate(&draft("2023-10-10", "")).unwrap();
-        assert_eq!(scope(&r), "Records created before 10 Oct 2023 (00:00 UTC) at every stock location will be removed.");
+        assert_eq!(
+            scope(&r),
+            "Records created before 10 Oct 2023 (00:00 UTC) at every stock location will be removed."
+        );
     }
 }

@@ -6,11 +6,11 @@ use crate::api::{ApiError, Cancel, Credentials, ListQuery};
 use crate::components::ErrorPanel;
 use crate::config::AppConfig;
 use crate::messages::t;
-use crate::session::{safe_next, use_session, Notice};
+use crate::session::{Notice, safe_next, use_session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// Why the last attempt failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,13 +26,17 @@ enum Problem {
 pub fn normalise_base_url(input: &str) -> Option<String> {
     let trimmed = input.trim().trim_end_matches('/');
     let lower = trimmed.to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
     let host = rest.split('/').next().unwrap_or_default();
     (!host.is_empty() && !host.contains(['@', ' ', '?', '#'])).then(|| trimmed.to_string())
 }
 
 fn page_origin() -> String {
-    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
 }
 
 /// The sign-in form.
@@ -66,18 +70,30 @@ pub fn SignInPage() -> impl IntoView {
         };
         problem.set(None);
         checking.set(true);
-        let credentials = Credentials { base_url: base, token: token_value };
+        let credentials = Credentials {
+            base_url: base,
+            token: token_value,
+        };
         let next = safe_next(query.with_untracked(|q| q.get("next")).as_deref());
         let navigate = navigate.clone();
         spawn_local(async move {
-            let probe = ListQuery { limit: 1, ..ListQuery::default() };
+            let probe = ListQuery {
+                limit: 1,
+                ..ListQuery::default()
+            };
             let result = list(&credentials, &probe, &Cancel::new()).await;
             checking.try_set(false);
             match result {
                 Ok(_) => {
                     session.sign_in(credentials, remember.get_untracked());
                     token.try_set(String::new());
-                    navigate(&next, NavigateOptions { replace: true, ..Default::default() });
+                    navigate(
+                        &next,
+                        NavigateOptions {
+                            replace: true,
+                            ..Default::default()
+                        },
+                    );
                 }
                 Err(ApiError::Unauthorized { .. }) => {
                     problem.try_set(Some(Problem::Rejected));
@@ -169,9 +185,22 @@ mod tests {
 
     #[test]
     fn base_urls_must_be_http() {
-        assert_eq!(normalise_base_url(" https://oms.example.com/ ").as_deref(), Some("https://oms.example.com"));
-        assert_eq!(normalise_base_url("http://127.0.0.1:8787").as_deref(), Some("http://127.0.0.1:8787"));
-        for bad in ["", "oms.example.com", "javascript:alert(1)", "https://", "ftp://x", "https://user@evil.example"] {
+        assert_eq!(
+            normalise_base_url(" https://oms.example.com/ ").as_deref(),
+            Some("https://oms.example.com")
+        );
+        assert_eq!(
+            normalise_base_url("http://127.0.0.1:8787").as_deref(),
+            Some("http://127.0.0.1:8787")
+        );
+        for bad in [
+            "",
+            "oms.example.com",
+            "javascript:alert(1)",
+            "https://",
+            "ftp://x",
+            "https://user@evil.example",
+        ] {
             assert_eq!(normalise_base_url(bad), None, "{bad}");
         }
     }

@@ -40,8 +40,7 @@ pub async fn handle(state: &AppState, req: Request) -> Response {
         .map(|h| String::from_utf8_lossy(h.as_bytes()).into_owned())
         .unwrap_or_else(|| "localhost".to_string());
     let st = state.clone();
-    let result =
-        tokio::task::spawn_blocking(move || st.db.list(&filters, &sort, size, page_req)).await;
+    let result = tokio::task::spawn_blocking(move || st.db.list(&filters, &sort, size, page_req)).await;
     match result {
         Ok(Ok(ListResult::InvalidPage)) => drf::detail(StatusCode::NOT_FOUND, "Invalid page."),
         Ok(Ok(ListResult::Page { count, page, rows })) => {

@@ -41,8 +41,7 @@ pub fn route(path: &str) -> Route {
             return Some(Route::Endpoint(Endpoint::Remove, String::new()));
         }
         let pk = rest.strip_suffix('/')?;
-        (!pk.is_empty() && !pk.contains(['/', '.']))
-            .then(|| Route::Endpoint(Endpoint::Detail, pk.to_string()))
+        (!pk.is_empty() && !pk.contains(['/', '.'])).then(|| Route::Endpoint(Endpoint::Detail, pk.to_string()))
     }
     if let Some(r) = exact(path) {
         return r;
@@ -155,18 +154,12 @@ mod tests {
     fn routing() {
         let ep = |e, pk: &str| Route::Endpoint(e, pk.to_string());
         assert_eq!(route(LIST_PATH), ep(Endpoint::List, ""));
-        assert_eq!(
-            route("/api/v1/oms/inventory-discrepancies"),
-            Route::Redirect
-        );
+        assert_eq!(route("/api/v1/oms/inventory-discrepancies"), Route::Redirect);
         assert_eq!(
             route("/api/v1/oms/inventory-discrepancies/remove/"),
             ep(Endpoint::Remove, "")
         );
-        assert_eq!(
-            route("/api/v1/oms/inventory-discrepancies/remove"),
-            Route::Redirect
-        );
+        assert_eq!(route("/api/v1/oms/inventory-discrepancies/remove"), Route::Redirect);
         assert_eq!(
             route("/api/v1/oms/inventory-discrepancies/5/"),
             ep(Endpoint::Detail, "5")
@@ -175,18 +168,9 @@ mod tests {
             route("/api/v1/oms/inventory-discrepancies/abc/"),
             ep(Endpoint::Detail, "abc")
         );
-        assert_eq!(
-            route("/api/v1/oms/inventory-discrepancies/5"),
-            Route::Redirect
-        );
-        assert_eq!(
-            route("/api/v1/oms/inventory-discrepancies/1.5/"),
-            Route::NotFound
-        );
-        assert_eq!(
-            route("/api/v1/oms/inventory-discrepancies/5/x/"),
-            Route::NotFound
-        );
+        assert_eq!(route("/api/v1/oms/inventory-discrepancies/5"), Route::Redirect);
+        assert_eq!(route("/api/v1/oms/inventory-discrepancies/1.5/"), Route::NotFound);
+        assert_eq!(route("/api/v1/oms/inventory-discrepancies/5/x/"), Route::NotFound);
         assert_eq!(route("/api/v1/oms/other/"), Route::NotFound);
     }
 }

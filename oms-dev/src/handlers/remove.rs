@@ -63,9 +63,7 @@ impl ParseError {
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 &format!("Unsupported media type \"{ct}\" in request."),
             ),
-            Self::Json(m) => {
-                drf::detail(StatusCode::BAD_REQUEST, &format!("JSON parse error - {m}"))
-            }
+            Self::Json(m) => drf::detail(StatusCode::BAD_REQUEST, &format!("JSON parse error - {m}")),
         }
     }
 }
@@ -77,12 +75,7 @@ pub fn parse_body(content_type: Option<&str>, body: &[u8]) -> Result<Data, Parse
         return Ok(Data::Empty);
     }
     let full = content_type.unwrap_or("");
-    let media = full
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let media = full.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     let (main, sub) = media.split_once('/').unwrap_or((media.as_str(), ""));
     let matches = |m: &str, s: &str| (main == "*" || main == m) && (sub == "*" || sub == s);
     if !media.is_empty() && matches("application", "json") {
@@ -121,14 +114,9 @@ pub fn python_json_message(text: &str, e: &serde_json::Error) -> String {
     let eof = e.is_eof();
     let python = if lead.starts_with("EOF while parsing a string") {
         "Unterminated string starting at"
-    } else if lead.starts_with("EOF while parsing an object")
-        || lead.starts_with("EOF while parsing a list")
-    {
+    } else if lead.starts_with("EOF while parsing an object") || lead.starts_with("EOF while parsing a list") {
         "Expecting ',' delimiter"
-    } else if lead.starts_with("EOF")
-        || lead.starts_with("expected value")
-        || lead.starts_with("trailing comma")
-    {
+    } else if lead.starts_with("EOF") || lead.starts_with("expected value") || lead.starts_with("trailing comma") {
         "Expecting value"
     } else if lead.starts_with("key must be a string") {
         "Expecting property name enclosed in double quotes"
@@ -155,20 +143,12 @@ pub fn python_json_message(text: &str, e: &serde_json::Error) -> String {
             .map(str::len)
             .sum();
         let byte = (line_start + e.column().saturating_sub(1)).min(text.len());
-        let byte = (0..=byte)
-            .rev()
-            .find(|b| text.is_char_boundary(*b))
-            .unwrap_or(0);
+        let byte = (0..=byte).rev().find(|b| text.is_char_boundary(*b)).unwrap_or(0);
         text[..byte].chars().count()
     };
     let before: String = text.chars().take(pos).collect();
     let line = before.matches('\n').count() + 1;
-    let col = pos
-        - before
-            .rfind('\n')
-            .map(|i| before[..=i].chars().count())
-            .unwrap_or(0)
-        + 1;
+    let col = pos - before.rfind('\n').map(|i| before[..=i].chars().count()).unwrap_or(0) + 1;
     format!("{python}: line {line} column {col} (char {pos})")
 }
 
@@ -233,10 +213,7 @@ pub fn validate(data: &Data) -> Result<RemoveArgs, FieldErrors> {
         Data::Json(other) => {
             errors.add(
                 "non_field_errors",
-                format!(
-                    "Invalid data. Expected a dictionary, but got {}.",
-                    python_type(other)
-                ),
+                format!("Invalid data. Expected a dictionary, but got {}.", python_type(other)),
             );
             return Err(errors);
         }
@@ -307,14 +284,9 @@ pub async fn handle(state: &AppState, req: Request) -> Response {
     };
     let before = day_start_micros(args.expired_date);
     let st = state.clone();
-    match tokio::task::spawn_blocking(move || st.db.remove_before(before, args.stock_location))
-        .await
-    {
+    match tokio::task::spawn_blocking(move || st.db.remove_before(before, args.stock_location)).await {
         Ok(Ok(n)) => {
-            tracing::info!(
-                "remove: deleted {n} records created before {}",
-                args.expired_date
-            );
+            tracing::info!("remove: deleted {n} records created before {}", args.expired_date);
             no_content()
         }
         Ok(Err(e)) => {
@@ -340,18 +312,12 @@ mod tests {
     #[test]
     fn python_style_json_errors() {
         assert_eq!(json_err(""), "Expecting value: line 1 column 1 (char 0)");
-        assert_eq!(
-            json_err("{\"a\":}"),
-            "Expecting value: line 1 column 6 (char 5)"
-        );
+        assert_eq!(json_err("{\"a\":}"), "Expecting value: line 1 column 6 (char 5)");
         assert_eq!(
             json_err("{bad}"),
             "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"
         );
-        assert_eq!(
-            json_err("{\"a\":1}x"),
-            "Extra data: line 1 column 8 (char 7)"
-        );
+        assert_eq!(json_err("{\"a\":1}x"), "Extra data: line 1 column 8 (char 7)");
         assert_eq!(
             json_err("{\n\"a\" 1}"),
             "Expecting ':' delimiter: line 2 column 5 (char 6)"
@@ -395,13 +361,13 @@ mod tests {
             form("expired_date=2023-10-10&stock_location=x"),
             Err(r#"{"expired_date":["Date has wrong format. Use one of these formats instead: DD-MM-YYYY."],"stock_location":["A valid integer is required."]}"#.into())
         );
-        assert_eq!(
-            form(""),
-            Err(r#"{"expired_date":["This field is required."]}"#.into())
-        );
+        assert_eq!(form(""), Err(r#"{"expired_date":["This field is required."]}"#.into()));
         assert_eq!(
             json(r#"{"expired_date":null,"stock_location":null}"#),
-            Err(r#"{"expired_date":["This field may not be null."],"stock_location":["This field may not be null."]}"#.into())
+            Err(
+                r#"{"expired_date":["This field may not be null."],"stock_location":["This field may not be null."]}"#
+                    .into()
+            )
         );
         assert_eq!(
             json(r#"{"expired_date":"10-10-2023","stock_location":""}"#),
@@ -413,14 +379,8 @@ mod tests {
         );
         assert_eq!(
             json("[]"),
-            Err(
-                r#"{"non_field_errors":["Invalid data. Expected a dictionary, but got list."]}"#
-                    .into()
-            )
+            Err(r#"{"non_field_errors":["Invalid data. Expected a dictionary, but got list."]}"#.into())
         );
-        assert_eq!(
-            json("null"),
-            Err(r#"{"non_field_errors":["No data provided"]}"#.into())
-        );
+        assert_eq!(json("null"), Err(r#"{"non_field_errors":["No data provided"]}"#.into()));
     }
 }
