@@ -34,6 +34,14 @@ pub fn app_with(config: AppConfig, session: Session) -> impl IntoView {
     let base = config.router_base.clone();
     provide_context(config);
     provide_context(session);
+    // Closing or reloading the tab while a removal is in flight would leave its outcome
+    // unknown to the user: the browser asks first.
+    let leave_guard = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if session.removal_in_flight.get_untracked() {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || leave_guard.remove());
     let signed_in = move || session.credentials().is_some();
     let protected = |page: fn() -> AnyView| move || view! { <RequireSession>{page()}</RequireSession> };
     view! {

@@ -210,6 +210,16 @@ pub struct Messages {
     pub view_list: &'static str,
     /// "This cannot be undone."
     pub irreversible: &'static str,
+    /// Shown while the count is re-checked after a removal whose answer was lost.
+    pub outcome_checking: &'static str,
+    /// The re-check found none left: the removal went through.
+    pub outcome_done: fn(&str) -> String,
+    /// The re-check found all of them still there: nothing was removed.
+    pub outcome_not_done: fn(&str) -> String,
+    /// The re-check found some left: "{left} of {before} …".
+    pub outcome_partial: fn(&str, &str) -> String,
+    /// The re-check itself failed.
+    pub outcome_unknown: &'static str,
 
     // Errors and their next steps.
     /// Heading of an error panel.
@@ -357,6 +367,17 @@ pub static EN: Messages = Messages {
     input_kept: "Your input is kept below; correct it or try again.",
     view_list: "View the list",
     irreversible: "This cannot be undone.",
+    outcome_checking: "The OMS did not confirm the removal. Checking what happened…",
+    outcome_done: |n| {
+        format!("The removal went through although its answer was lost: none of the {n} matching records is left.")
+    },
+    outcome_not_done: |n| format!("Nothing was removed: the {n} matching records are still there. You can try again."),
+    outcome_partial: |left, before| {
+        format!(
+            "{left} of the {before} matching records are still there: the removal may have stopped part-way, or new records arrived."
+        )
+    },
+    outcome_unknown: "The result could not be checked. Open the list to see what is left before trying again.",
 
     error_title: "Something went wrong",
     retry: "Try again",

@@ -32,6 +32,8 @@ pub struct Session {
     pub data_version: RwSignal<u64>,
     /// The removal form's input, kept across a sign-in caused by an expired token.
     pub remove_draft: RwSignal<RemoveDraft>,
+    /// True while a removal POST is in flight: leaving the page then asks first.
+    pub removal_in_flight: RwSignal<bool>,
 }
 
 /// Raw input of the removal form.
@@ -66,6 +68,7 @@ impl Session {
             list_search: RwSignal::new(String::new()),
             data_version: RwSignal::new(0),
             remove_draft: RwSignal::new(RemoveDraft::default()),
+            removal_in_flight: RwSignal::new(false),
         }
     }
 

@@ -30,6 +30,47 @@ pub enum Stage {
     Done(RemoveRequest, u64),
 }
 
+/// What a re-count found after a removal whose answer was lost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The re-count is in flight.
+    Checking,
+    /// `left` of the `before` matching records remain.
+    Remaining {
+        /// Matching records when the user confirmed.
+        before: u64,
+        /// Matching records now.
+        left: u64,
+    },
+    /// The re-count failed too.
+    Unknown,
+}
+
+/// Errors after which the OMS may or may not have applied the removal: the request may
+/// have arrived, so the app checks instead of guessing (and never re-sends by itself).
+pub fn outcome_uncertain(error: &ApiError) -> bool {
+    matches!(
+        error,
+        ApiError::Network(_)
+            | ApiError::Timeout { .. }
+            | ApiError::Server { .. }
+            | ApiError::UnexpectedStatus { .. }
+            | ApiError::Decode { .. }
+    )
+}
+
+/// The sentence for an outcome.
+pub fn outcome_text(outcome: Outcome) -> String {
+    let m = t();
+    match outcome {
+        Outcome::Checking => m.outcome_checking.to_string(),
+        Outcome::Remaining { before, left: 0 } => (m.outcome_done)(&fmt_count(before)),
+        Outcome::Remaining { before, left } if left >= before => (m.outcome_not_done)(&fmt_count(left)),
+        Outcome::Remaining { before, left } => (m.outcome_partial)(&fmt_count(left), &fmt_count(before)),
+        Outcome::Unknown => m.outcome_unknown.to_string(),
+    }
+}
+
 /// Client-side problems with the form, per field.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FormErrors {
@@ -81,6 +122,7 @@ pub fn RemovePage() -> impl IntoView {
     let form_errors = RwSignal::new(FormErrors::default());
     let server_errors = RwSignal::new(FieldErrors::default());
     let failure = RwSignal::new(None::<ApiError>);
+    let outcome = RwSignal::new(None::<Outcome>);
     let heading = NodeRef::<leptos::html::H2>::new();
     let locked = move || !matches!(stage.get(), Stage::Editing);
 
@@ -91,6 +133,7 @@ pub fn RemovePage() -> impl IntoView {
         }
         server_errors.set(FieldErrors::default());
         failure.set(None);
+        outcome.set(None);
         let request = match validate(&draft.get_untracked()) {
             Ok(r) => r,
             Err(errors) => {
@@ -127,8 +170,10 @@ pub fn RemovePage() -> impl IntoView {
             return;
         };
         stage.set(Stage::Sending(request, count));
+        session.removal_in_flight.set(true);
         spawn_local(async move {
             let result = remove(&credentials, &request).await;
+            session.removal_in_flight.set(false);
             session.observe(&result);
             match result {
                 Ok(()) => {
@@ -140,8 +185,19 @@ pub fn RemovePage() -> impl IntoView {
                     stage.try_set(Stage::Editing);
                 }
                 Err(error) => {
+                    let uncertain = outcome_uncertain(&error);
                     failure.try_set(Some(error));
                     stage.try_set(Stage::Editing);
+                    if uncertain {
+                        // Whatever happened, the list must not show stale rows.
+                        session.data_version.update(|v| *v += 1);
+                        outcome.try_set(Some(Outcome::Checking));
+                        let recount = count_created_before(&credentials, &request, &Cancel::new()).await;
+                        outcome.try_set(Some(match recount {
+                            Ok(left) => Outcome::Remaining { before: count, left },
+                            Err(_) => Outcome::Unknown,
+                        }));
+                    }
                 }
             }
         });
@@ -176,6 +232,7 @@ pub fn RemovePage() -> impl IntoView {
                             <div class="failure">
                                 <p class="failure-title">{m.remove_failed}</p>
                                 <ErrorPanel error />
+                                {move || outcome.get().map(|o| view! { <p class="outcome" role="status">{outcome_text(o)}</p> })}
                                 <p>{m.input_kept}</p>
                             </div>
                         }
@@ -332,6 +389,20 @@ mod tests {
         assert_eq!(e.stock_location, Some("Enter a whole number greater than 0."));
         let e = validate(&draft("2023-10-10", "-5")).unwrap_err();
         assert_eq!(e.expired_date, None);
+    }
+
+    #[test]
+    fn outcome_is_stated_honestly() {
+        assert_eq!(
+            outcome_text(Outcome::Remaining { before: 12, left: 0 }),
+            "The removal went through although its answer was lost: none of the 12 matching records is left."
+        );
+        assert!(outcome_text(Outcome::Remaining { before: 12, left: 12 }).starts_with("Nothing was removed"));
+        assert!(outcome_text(Outcome::Remaining { before: 12, left: 5 }).starts_with("5 of the 12"));
+        assert!(outcome_uncertain(&ApiError::Server { status: 502 }));
+        assert!(outcome_uncertain(&ApiError::Timeout { seconds: 120 }));
+        assert!(!outcome_uncertain(&ApiError::Forbidden { detail: String::new() }));
+        assert!(!outcome_uncertain(&ApiError::Throttled { retry_after: None }));
     }
 
     #[test]
