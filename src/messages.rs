@@ -204,6 +204,10 @@ pub struct Messages {
     pub removed: fn(&str) -> String,
     /// Heading of a removal failure.
     pub remove_failed: &'static str,
+    /// Heading when the OMS did not confirm and the outcome is open.
+    pub remove_unconfirmed: &'static str,
+    /// Heading when the answer was lost but the re-count shows the removal happened.
+    pub remove_unconfirmed_done: &'static str,
     /// Note that the form input is kept after a failure.
     pub input_kept: &'static str,
     /// Link to view the list after removal.
@@ -364,6 +368,8 @@ pub static EN: Messages = Messages {
     cancel: "Cancel",
     removed: |n| format!("Done. The OMS removed the records ({n} matched before the request)."),
     remove_failed: "The removal did not go through",
+    remove_unconfirmed: "The OMS did not confirm the removal",
+    remove_unconfirmed_done: "The removal went through",
     input_kept: "Your input is kept below; correct it or try again.",
     view_list: "View the list",
     irreversible: "This cannot be undone.",

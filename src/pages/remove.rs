@@ -59,6 +59,25 @@ pub fn outcome_uncertain(error: &ApiError) -> bool {
     )
 }
 
+impl Outcome {
+    /// True when the re-count shows the removal went through after all.
+    pub fn removed_everything(self) -> bool {
+        matches!(self, Outcome::Remaining { before, left: 0 } if before > 0)
+    }
+}
+
+/// The headline over a failed removal: it must not say "did not go through" when the
+/// re-count shows it did, nor before the re-count has answered.
+pub fn failure_title(outcome: Option<Outcome>) -> &'static str {
+    let m = t();
+    match outcome {
+        None => m.remove_failed,
+        Some(o) if o.removed_everything() => m.remove_unconfirmed_done,
+        Some(Outcome::Remaining { before, left }) if left >= before => m.remove_failed,
+        Some(_) => m.remove_unconfirmed,
+    }
+}
+
 /// The sentence for an outcome.
 pub fn outcome_text(outcome: Outcome) -> String {
     let m = t();
@@ -230,10 +249,16 @@ pub fn RemovePage() -> impl IntoView {
                     .map(|error| {
                         view! {
                             <div class="failure">
-                                <p class="failure-title">{m.remove_failed}</p>
+                                <p class="failure-title">{move || failure_title(outcome.get())}</p>
                                 <ErrorPanel error />
                                 {move || outcome.get().map(|o| view! { <p class="outcome" role="status">{outcome_text(o)}</p> })}
-                                <p>{m.input_kept}</p>
+                                {move || {
+                                    if outcome.get().is_some_and(|o| o.removed_everything()) {
+                                        view! { <a class="button primary" href=LIST>{m.view_list}</a> }.into_any()
+                                    } else {
+                                        view! { <p>{m.input_kept}</p> }.into_any()
+                                    }
+                                }}
                             </div>
                         }
                     })
@@ -399,6 +424,23 @@ mod tests {
         );
         assert!(outcome_text(Outcome::Remaining { before: 12, left: 12 }).starts_with("Nothing was removed"));
         assert!(outcome_text(Outcome::Remaining { before: 12, left: 5 }).starts_with("5 of the 12"));
+        assert_eq!(failure_title(None), "The removal did not go through");
+        assert_eq!(
+            failure_title(Some(Outcome::Remaining { before: 12, left: 12 })),
+            "The removal did not go through"
+        );
+        assert_eq!(
+            failure_title(Some(Outcome::Remaining { before: 12, left: 0 })),
+            "The removal went through"
+        );
+        assert_eq!(
+            failure_title(Some(Outcome::Checking)),
+            "The OMS did not confirm the removal"
+        );
+        assert_eq!(
+            failure_title(Some(Outcome::Unknown)),
+            "The OMS did not confirm the removal"
+        );
         assert!(outcome_uncertain(&ApiError::Server { status: 502 }));
         assert!(outcome_uncertain(&ApiError::Timeout { seconds: 120 }));
         assert!(!outcome_uncertain(&ApiError::Forbidden { detail: String::new() }));

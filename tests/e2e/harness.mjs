@@ -1,0 +1,306 @@
+// Shared pieces of the end-to-end tests: start oms-dev serving the built app, launch
+// Debian's chromium through playwright-core, sign in, poll, and save README screenshots.
+//
+// Every test file calls `setup()` once: it starts its own oms-dev (fresh in-memory
+// database) and one browser in `before`, and stops both in `after`. Servers are started in
+// their own process group and are also killed when the node process exits, so a crashed
+// test never leaves one behind.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+/** The repository root (`tests/e2e/..`). */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The API list path. */
+export const LIST_PATH = '/api/v1/oms/inventory-discrepancies/';
+/** Generous: a debug build of the app loads slowly on a busy 2-core machine. */
+export const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 20_000);
+
+const fromRoot = (p) => (path.isAbsolute(p) ? p : path.join(ROOT, p));
+const OMS_DEV_BIN = fromRoot(process.env.OMS_DEV_BIN || 'target/debug/oms-dev');
+const DIST_DIR = fromRoot(process.env.DIST_DIR || 'dist');
+const SCREENSHOT_DIR = path.join(ROOT, 'docs', 'screenshots');
+
+const running = new Set();
+process.on('exit', () => {
+  for (const child of running) killGroup(child, 'SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const child of running) killGroup(child, 'SIGKILL');
+    process.exit(130);
+  });
+}
+
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/**
+ * Starts oms-dev on an ephemeral port with `--db :memory:` and `--static DIST_DIR`.
+ * Options: records, seed, hostile, latencyMs, failRate, throttle, token, args (extra flags).
+ */
+export async function startOms({ records = 200, seed = 7, hostile = false, latencyMs, failRate, throttle, token, args = [] } = {}) {
+  if (!existsSync(path.join(DIST_DIR, 'index.html'))) {
+    throw new Error(`${DIST_DIR}/index.html not found: build the app first (trunk build --release) or set DIST_DIR`);
+  }
+  if (!existsSync(OMS_DEV_BIN)) {
+    throw new Error(`${OMS_DEV_BIN} not found: build it first (cargo build -p oms-dev) or set OMS_DEV_BIN`);
+  }
+  const argv = ['--port', '0', '--db', ':memory:', '--static', DIST_DIR, '--records', String(records), '--seed', String(seed)];
+  if (hostile) argv.push('--hostile');
+  if (latencyMs !== undefined) argv.push('--latency-ms', String(latencyMs));
+  if (failRate !== undefined) argv.push('--fail-rate', String(failRate));
+  if (throttle !== undefined) argv.push('--throttle', String(throttle));
+  if (token !== undefined) argv.push('--token', token);
+  argv.push(...args);
+
+  const child = spawn(OMS_DEV_BIN, argv, {
+    cwd: ROOT,
+    detached: true, // own process group: stop() kills it and anything it started
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, RUST_LOG: process.env.OMS_DEV_LOG || 'warn' },
+  });
+  running.add(child);
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d) => {
+    stderr = (stderr + d).slice(-4000);
+  });
+
+  const info = await new Promise((resolve, reject) => {
+    let out = '';
+    const found = {};
+    const timer = setTimeout(() => fail(new Error('oms-dev did not print its address within 30 s')), 30_000);
+    function fail(err) {
+      clearTimeout(timer);
+      killGroup(child, 'SIGKILL');
+      running.delete(child);
+      reject(new Error(`${err.message}\ncommand: ${OMS_DEV_BIN} ${argv.join(' ')}\nstdout: ${out}\nstderr: ${stderr}`));
+    }
+    child.on('error', fail);
+    child.on('exit', (code, sig) => fail(new Error(`oms-dev exited early (code ${code}, signal ${sig})`)));
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      for (const line of out.split('\n')) {
+        let m;
+        if ((m = line.match(/^oms-dev listening on (http:\/\/\S+)/))) found.url = m[1];
+        else if ((m = line.match(/^token: (\S+)/))) found.token = m[1];
+        else if ((m = line.match(/^read-only token: (\S+)/))) found.readonlyToken = m[1];
+        else if ((m = line.match(/^records: (\d+)/))) found.records = Number(m[1]);
+      }
+      if (found.url && found.token && found.readonlyToken && found.records !== undefined) {
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        child.removeAllListeners('error');
+        child.stdout.removeAllListeners('data');
+        resolve(found);
+      }
+    });
+  });
+  child.stdout.resume();
+
+  const url = info.url.replace(/\/$/, '');
+  const dev = async (method, route, body) => {
+    const res = await fetch(url + route, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    assert.ok(res.ok, `${method} ${route} → ${res.status}: ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+
+  const oms = {
+    url,
+    token: info.token,
+    readonlyToken: info.readonlyToken,
+    records: info.records,
+    /** `{"records":N,"requests":{"list":n,"detail":n,"remove":n}}` */
+    stats: () => dev('GET', '/__dev/stats'),
+    /** Any subset of `{latency_ms, fail_rate, throttle}`. */
+    faults: (settings) => dev('POST', '/__dev/faults', settings),
+    /** Replaces the read-write token: the old one gets 401 from now on. */
+    setToken: async (token) => {
+      const r = await dev('POST', '/__dev/token', { token });
+      oms.token = token;
+      return r;
+    },
+    reseed: (settings) => dev('POST', '/__dev/reseed', settings),
+    insertRecords: (records) => dev('POST', '/__dev/records', records),
+    /** The API's own answer (parsed JSON) to `GET LIST_PATH?params`, with the current token. */
+    list: async (params = {}) => {
+      const qs = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+      const res = await fetch(`${url}${LIST_PATH}?${qs}`, {
+        headers: { Authorization: `Token ${oms.token}`, Accept: 'application/json' },
+      });
+      assert.equal(res.status, 200, `list ${qs} → ${res.status}`);
+      return res.json();
+    },
+    detail: async (id) => {
+      const res = await fetch(`${url}${LIST_PATH}${id}/`, {
+        headers: { Authorization: `Token ${oms.token}`, Accept: 'application/json' },
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    stop: async () => {
+      if (!running.has(child)) return;
+      running.delete(child);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      killGroup(child, 'SIGTERM');
+      const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 3000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+  return oms;
+}
+
+/** Debian's chromium, headless, no downloads, no background traffic. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Registers `before`/`after` hooks that start oms-dev (with `omsOptions`) and a browser.
+ * Returns a context whose `oms` and `browser` are set once `before` ran, and `newPage()`
+ * which opens a page in a fresh browser context (own session storage), 1280×800, UTC.
+ */
+export function setup(omsOptions = {}) {
+  const ctx = { oms: null, browser: null, contexts: [] };
+  before(async () => {
+    ctx.oms = await startOms(omsOptions);
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    try {
+      await ctx.browser?.close();
+    } finally {
+      await ctx.oms?.stop();
+    }
+  });
+  ctx.newPage = async () => {
+    const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC', locale: 'en-GB' });
+    context.setDefaultTimeout(TIMEOUT);
+    context.setDefaultNavigationTimeout(TIMEOUT);
+    const page = await context.newPage();
+    page.errors = [];
+    page.on('pageerror', (e) => page.errors.push(String(e)));
+    return page;
+  };
+  return ctx;
+}
+
+/**
+ * Signs in through the form. Goes to `/sign-in` first unless the page is already there
+ * (e.g. after a redirect carrying `next`). Waits until the app has left the sign-in page
+ * unless `expectFailure`.
+ */
+export async function signIn(page, oms, { remember = false, token = oms.token, expectFailure = false } = {}) {
+  if (!new URL(page.url() === 'about:blank' ? 'http://x/' : page.url()).pathname.startsWith('/sign-in')) {
+    await page.goto(`${oms.url}/sign-in`);
+  }
+  const base = page.getByLabel('OMS base URL');
+  await base.waitFor();
+  await base.fill(oms.url);
+  await page.getByLabel('API token').fill(token);
+  const box = page.getByRole('checkbox', { name: 'Keep me signed in on this tab' });
+  if (remember) await box.check();
+  else await box.uncheck();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  if (!expectFailure) {
+    await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+  }
+}
+
+/** Saves a README screenshot as `docs/screenshots/NAME.png`. */
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.mouse.move(0, 799); // no hover highlight in the picture
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name.endsWith('.png') ? name : `${name}.png`) });
+}
+
+/** Polls `fn` until `check(value)` holds; then returns the value. Fails with the last value. */
+export async function poll(fn, check, { timeout = TIMEOUT, interval = 100, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  let lastError;
+  for (;;) {
+    try {
+      last = await fn();
+      lastError = undefined;
+      if (check(last)) return last;
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${message}; last value: ${JSON.stringify(last)}${lastError ? `; last error: ${lastError}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/** Polls until `fn()` deep-equals `expected`, then asserts it (so the diff is shown on failure). */
+export async function eventually(fn, expected, message = 'value') {
+  let last;
+  try {
+    last = await poll(fn, (v) => {
+      try {
+        assert.deepEqual(v, expected);
+        return true;
+      } catch {
+        return false;
+      }
+    }, { message });
+  } catch {
+    last = await fn();
+  }
+  assert.deepEqual(last, expected, message);
+}
+
+/** The ids of the rows on screen (first column), as numbers. */
+export function visibleIds(page) {
+  return page.$$eval('table.records tbody tr td:first-child a', (as) => as.map((a) => Number(a.textContent.trim())));
+}
+
+/** Waits until the list shows exactly the rows the API returns for `params`; returns that answer. */
+export async function expectRowsMatchApi(page, oms, params) {
+  const answer = await oms.list(params);
+  const ids = answer.results.map((r) => r.id);
+  await eventually(() => visibleIds(page), ids, `rows for ${JSON.stringify(params)}`);
+  await page.locator('.results[aria-busy="false"]').waitFor();
+  return answer;
+}
+
+/** The current URL's path and query, e.g. `/discrepancies?page=3`. */
+export function pathAndQuery(page) {
+  const u = new URL(page.url());
+  return u.pathname + u.search;
+}

@@ -1,0 +1,238 @@
+// The list: paging, page size, sorting, URL state across reload/back/forward, the detail
+// page and its way back, and the two kinds of not-found.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, signIn, screenshot, expectRowsMatchApi, pathAndQuery, visibleIds, eventually } from './harness.mjs';
+
+// 200 records at 20 a page: 10 pages.
+const ctx = setup({ records: 200, seed: 7 });
+
+const link = (page, name) => page.getByRole('link', { name, exact: true });
+const pageOf = (page) => page.locator('.pager .page-of').textContent();
+
+test('page through: Next, a page number, Last, First', async () => {
+  const { oms } = ctx;
+  const page = await ctx.newPage();
+  await signIn(page, oms);
+  const first = await expectRowsMatchApi(page, oms, { page: 1, limit: 20 });
+  assert.equal(first.count, 200);
+  await page.getByText('Showing 1–20 of 200').waitFor();
+  assert.equal(await pageOf(page), 'Page 1 of 10');
+  assert.equal(await link(page, 'First').count(), 0, 'First is not a link on page 1');
+  assert.equal(await link(page, 'Previous').count(), 0);
+  await screenshot(page, 'list');
+
+  await link(page, 'Next').click();
+  await page.waitForURL((u) => u.search === '?page=2');
+  await expectRowsMatchApi(page, oms, { page: 2, limit: 20 });
+  await page.getByText('Showing 21–40 of 200').waitFor();
+
+  await link(page, 'Page 4').click();
+  await page.waitForURL((u) => u.search === '?page=4');
+  await expectRowsMatchApi(page, oms, { page: 4, limit: 20 });
+  assert.equal(await page.locator('.pager [aria-current="page"]').textContent(), '4');
+  assert.equal(await pageOf(page), 'Page 4 of 10');
+
+  await link(page, 'Last').click();
+  await page.waitForURL((u) => u.search === '?page=10');
+  const last = await expectRowsMatchApi(page, oms, { page: 10, limit: 20 });
+  assert.equal(last.next, null);
+  assert.equal(await pageOf(page), 'Page 10 of 10');
+  assert.equal(await link(page, 'Next').count(), 0, 'Next is not a link on the last page');
+  assert.equal(await link(page, 'Last').count(), 0);
+
+  await link(page, 'Previous').click();
+  await page.waitForURL((u) => u.search === '?page=9');
+  await expectRowsMatchApi(page, oms, { page: 9, limit: 20 });
+
+  await link(page, 'First').click();
+  await page.waitForURL((u) => u.pathname === '/discrepancies' && u.search === '');
+  await expectRowsMatchApi(page, oms, { page: 1, limit: 20 });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('change the page size and the sort order', async () => {
+  const { oms } = ctx;
+  const page = await ctx.newPage();
+  await signIn(page, oms);
+  await expectRowsMatchApi(page, oms, { page: 1, limit: 20 });
+
+  const size = page.getByLabel('Rows per page');
+  assert.equal(await size.inputValue(), '20');
+  await size.selectOption('50');
+  await page.waitForURL((u) => u.searchParams.get('limit') === '50');
+  await expectRowsMatchApi(page, oms, { page: 1, limit: 50 });
+  assert.equal((await visibleIds(page)).length, 50);
+  assert.equal(await pageOf(page), 'Page 1 of 4');
+  assert.equal(await page.getByLabel('Rows per page').inputValue(), '50');
+
+  // Page 3 at 50 a page starts at row 101; at 100 a page that row is on page 2.
+  await link(page, 'Page 3').click();
+  await page.waitForURL((u) => u.searchParams.get('page') === '3');
+  await expectRowsMatchApi(page, oms, { page: 3, limit: 50 });
+  await page.getByLabel('Rows per page').selectOption('100');
+  await page.waitForURL((u) => u.searchParams.get('limit') === '100');
+  assert.equal(new URL(page.url()).searchParams.get('page'), '2');
+  await expectRowsMatchApi(page, oms, { page: 2, limit: 100 });
+
+  const header = (name) => page.getByRole('columnheader', { name });
+  assert.equal(await header('ID').getAttribute('aria-sort'), 'descending', 'default order is -id');
+
+  // First click on Created: newest first, from page 1, page size kept.
+  await header('Created').getByRole('link').click();
+  await page.waitForURL((u) => u.searchParams.get('sort') === '-created_date');
+  assert.equal(new URL(page.url()).searchParams.get('page'), null);
+  assert.equal(new URL(page.url()).searchParams.get('limit'), '100');
+  await expectRowsMatchApi(page, oms, { page: 1, limit: 100, sort: '-created_date' });
+  assert.equal(await header('Created').getAttribute('aria-sort'), 'descending');
+  assert.equal(await header('ID').getAttribute('aria-sort'), 'none');
+
+  // Second click: oldest first.
+  await header('Created').getByRole('link').click();
+  await page.waitForURL((u) => u.searchParams.get('sort') === 'created_date');
+  const asc = await expectRowsMatchApi(page, oms, { page: 1, limit: 100, sort: 'created_date' });
+  assert.equal(await header('Created').getAttribute('aria-sort'), 'ascending');
+  const dates = asc.results.map((r) => r.created_date);
+  assert.deepEqual([...dates].sort(), dates, 'the API really sorted ascending');
+
+  // Reason: A→Z first.
+  await header('Reason').getByRole('link').click();
+  await page.waitForURL((u) => u.searchParams.get('sort') === 'reason');
+  const byReason = await expectRowsMatchApi(page, oms, { page: 1, limit: 100, sort: 'reason' });
+  const reasons = await page.$$eval('table.records tbody .reason-text', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(reasons, byReason.results.map((r) => r.reason));
+  assert.equal(await header('Reason').getAttribute('aria-sort'), 'ascending');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('reload and back/forward keep the view (URL is the state)', async () => {
+  const { oms } = ctx;
+  const page = await ctx.newPage();
+  await signIn(page, oms, { remember: true }); // a reload keeps the session only with "remember"
+  const view = '/discrepancies?page=3&limit=50&sort=-created_date';
+  await page.goto(oms.url + view);
+  const answer = await expectRowsMatchApi(page, oms, { page: 3, limit: 50, sort: '-created_date' });
+  assert.equal(answer.results.length, 50);
+  assert.equal(pathAndQuery(page), view);
+  assert.equal(await page.getByLabel('Rows per page').inputValue(), '50');
+  assert.equal(await page.getByRole('columnheader', { name: 'Created' }).getAttribute('aria-sort'), 'descending');
+  assert.equal(await page.locator('.pager [aria-current="page"]').textContent(), '3');
+
+  await page.reload();
+  assert.equal(pathAndQuery(page), view);
+  await expectRowsMatchApi(page, oms, { page: 3, limit: 50, sort: '-created_date' });
+
+  await link(page, 'Next').click();
+  await page.waitForURL((u) => u.searchParams.get('page') === '4');
+  assert.equal(pathAndQuery(page), '/discrepancies?page=4&limit=50&sort=-created_date');
+  await expectRowsMatchApi(page, oms, { page: 4, limit: 50, sort: '-created_date' });
+
+  await page.goBack();
+  await page.waitForURL((u) => u.searchParams.get('page') === '3');
+  assert.equal(pathAndQuery(page), view);
+  await expectRowsMatchApi(page, oms, { page: 3, limit: 50, sort: '-created_date' });
+  assert.equal(await page.locator('.pager [aria-current="page"]').textContent(), '3');
+
+  await page.goForward();
+  await page.waitForURL((u) => u.searchParams.get('page') === '4');
+  await expectRowsMatchApi(page, oms, { page: 4, limit: 50, sort: '-created_date' });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('open a detail and go back to the same page and sort', async () => {
+  const { oms } = ctx;
+  const page = await ctx.newPage();
+  await signIn(page, oms);
+  await page.getByRole('columnheader', { name: 'Reason' }).getByRole('link').click();
+  await page.waitForURL((u) => u.searchParams.get('sort') === 'reason');
+  await link(page, 'Page 2').click();
+  await page.waitForURL((u) => u.searchParams.get('page') === '2');
+  const answer = await expectRowsMatchApi(page, oms, { page: 2, limit: 20, sort: 'reason' });
+  const listUrl = pathAndQuery(page);
+  assert.equal(listUrl, '/discrepancies?page=2&sort=reason');
+
+  const record = answer.results[3];
+  await page.getByRole('link', { name: `Open discrepancy ${record.id}`, exact: true }).click();
+  await page.waitForURL((u) => u.pathname === `/discrepancies/${record.id}`);
+  await page.getByRole('heading', { level: 1, name: `Discrepancy #${record.id}` }).waitFor();
+  const field = (label) => page.locator('dl.fields dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
+  assert.equal(await field('ID').textContent(), String(record.id));
+  assert.equal(await field('Reason').textContent(), record.reason);
+  assert.equal(await field('Stock location').textContent(), String(record.stock_location));
+  assert.equal(await field('Active').textContent(), record.is_active ? 'Yes' : 'No');
+  assert.equal(await field('Package item').textContent(), record.package_item === null ? 'None' : String(record.package_item));
+  assert.equal(await field('Transfer item').textContent(), record.transfer_item === null ? 'None' : String(record.transfer_item));
+  // The exact UTC instant is shown next to the local time.
+  const exactUtc = (iso) => {
+    const m = iso.match(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.(\d+))?Z$/);
+    assert.ok(m, `ISO date from the API: ${iso}`);
+    return `${m[1]} ${m[2]}.${(m[3] || '').padEnd(6, '0').slice(0, 6)} UTC`;
+  };
+  assert.equal(await field('Created').locator('.utc').textContent(), ` (${exactUtc(record.created_date)})`);
+  assert.equal(await field('Modified').locator('.utc').textContent(), ` (${exactUtc(record.modified_date)})`);
+  // The browser runs in UTC here, so local time is the UTC time to the minute.
+  assert.equal(await field('Created').locator('time').textContent(), exactUtc(record.created_date).slice(0, 16));
+  await screenshot(page, 'detail');
+
+  await page.getByRole('link', { name: '← Back to the list' }).click();
+  await page.waitForURL((u) => u.pathname === '/discrepancies');
+  assert.equal(pathAndQuery(page), listUrl);
+  await expectRowsMatchApi(page, oms, { page: 2, limit: 20, sort: 'reason' });
+  assert.equal(await page.getByRole('columnheader', { name: 'Reason' }).getAttribute('aria-sort'), 'ascending');
+
+  // Browser back from the detail works too.
+  await page.getByRole('link', { name: `Open discrepancy ${record.id}`, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: `Discrepancy #${record.id}` }).waitFor();
+  await page.goBack();
+  await page.waitForURL((u) => u.pathname + u.search === listUrl);
+  await expectRowsMatchApi(page, oms, { page: 2, limit: 20, sort: 'reason' });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('unknown id: "Not found" with the server detail', async () => {
+  const { oms } = ctx;
+  const page = await ctx.newPage();
+  await signIn(page, oms, { remember: true });
+  const before = (await oms.stats()).requests.detail;
+  const api = await oms.detail(999999);
+  assert.equal(api.status, 404);
+  await page.goto(`${oms.url}/discrepancies/999999`);
+  await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
+  await page.getByText(`Not found: ${api.body.detail}`, { exact: true }).waitFor();
+  assert.equal(api.body.detail, 'No InventoryDiscrepancy matches the given query.');
+  assert.equal((await oms.stats()).requests.detail, before + 2, 'the app asked the OMS once (plus our own check)');
+  await page.getByRole('link', { name: '← Back to the list' }).click();
+  await page.waitForURL((u) => u.pathname === '/discrepancies');
+  await page.context().close();
+});
+
+test('non-numeric id: not-found text and no request to the detail endpoint', async () => {
+  const { oms } = ctx;
+  const page = await ctx.newPage();
+  await signIn(page, oms, { remember: true });
+  const detailRequests = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v1/oms/inventory-discrepancies/') && !r.url().includes('/inventory-discrepancies/?')) detailRequests.push(r.url());
+  });
+  const before = (await oms.stats()).requests.detail;
+  await page.goto(`${oms.url}/discrepancies/abc`);
+  await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
+  await page.getByText('“abc” is not a discrepancy id: ids are whole numbers.', { exact: true }).waitFor();
+  // Give a stray request time to show up before counting.
+  await page.waitForTimeout(500);
+  assert.deepEqual(detailRequests, []);
+  assert.equal((await oms.stats()).requests.detail, before, 'detail count unchanged');
+
+  // Zero is not an id either.
+  await page.goto(`${oms.url}/discrepancies/0`);
+  await page.getByText('“0” is not a discrepancy id: ids are whole numbers.', { exact: true }).waitFor();
+  await page.waitForTimeout(300);
+  assert.equal((await oms.stats()).requests.detail, before);
+  assert.deepEqual(detailRequests, []);
+  await page.context().close();
+});
