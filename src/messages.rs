@@ -256,6 +256,10 @@ pub struct Messages {
     pub err_timeout: fn(u32) -> String,
     /// Body could not be decoded.
     pub err_decode: fn(&str, &str) -> String,
+    /// "Retrying in 3 s (retry 1 of 3)…".
+    pub retrying_in: fn(u32, u32) -> String,
+    /// Button that stops automatic retries.
+    pub stop_retrying: &'static str,
     /// Request was cancelled (never shown for superseded requests).
     pub err_aborted: &'static str,
 }
@@ -405,6 +409,8 @@ pub static EN: Messages = Messages {
     err_decode: |expected, detail| {
         format!("The OMS sent a response this app cannot read (expected {expected}): {detail}")
     },
+    retrying_in: |secs, attempt| format!("Retrying in {secs} s (retry {attempt} of 3)…"),
+    stop_retrying: "Stop retrying",
     err_aborted: "The request was cancelled.",
 };
 

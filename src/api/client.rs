@@ -44,6 +44,11 @@ impl Cancel {
         Cancel(web_sys::AbortController::new().ok())
     }
 
+    /// True once `abort` was called (a newer request superseded this one).
+    pub fn is_aborted(&self) -> bool {
+        self.0.as_ref().is_some_and(|c| c.signal().aborted())
+    }
+
     /// Aborts the request(s) sent with this handle; their result becomes `ApiError::Aborted`.
     pub fn abort(&self) {
         if let Some(controller) = &self.0 {

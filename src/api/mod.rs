@@ -8,9 +8,11 @@ pub mod client;
 pub mod decode;
 pub mod error;
 pub mod query;
+pub mod retry;
 pub mod types;
 
 pub use client::{Cancel, Credentials};
 pub use error::{ApiError, FieldErrors};
 pub use query::{ListQuery, Sort, SortField};
+pub use retry::RetryControl;
 pub use types::{Discrepancy, Page, RemoveRequest};

@@ -7,6 +7,7 @@ pub mod filter_bar;
 pub mod header;
 pub mod pager;
 pub mod require_session;
+pub mod retry_banner;
 
 pub use date_time::DateTime;
 pub use discrepancy_table::DiscrepancyTable;
@@ -15,3 +16,4 @@ pub use filter_bar::FilterBar;
 pub use header::AppHeader;
 pub use pager::{PageSize, Pager};
 pub use require_session::RequireSession;
+pub use retry_banner::RetryBanner;

@@ -2,11 +2,12 @@
 
 use crate::api::client::detail;
 use crate::api::query::parse_positive_id;
-use crate::api::{ApiError, Cancel, Discrepancy};
-use crate::components::{DateTime, ErrorPanel};
+use crate::api::{ApiError, Cancel, Discrepancy, RetryControl};
+use crate::components::{DateTime, ErrorPanel, RetryBanner};
 use crate::config::{AppConfig, link};
 use crate::dates::format_utc;
 use crate::messages::t;
+use crate::pages::list::retry_when_back_online;
 use crate::routes::LIST;
 use crate::session::use_session;
 use leptos::either::{Either, EitherOf4};
@@ -28,20 +29,26 @@ pub fn DetailPage() -> impl IntoView {
 fn DetailLoader(id: u64) -> impl IntoView {
     let session = use_session();
     let retry = RwSignal::new(0u32);
+    let retries = RetryControl::default();
+    let failed = RwSignal::new(false);
+    retry_when_back_online(retry, failed);
     let data = LocalResource::new(move || {
         retry.track();
         let credentials = session.credentials();
         async move {
+            let cancel = Cancel::new();
             let result = match credentials {
-                Some(c) => detail(&c, id, &Cancel::new()).await,
+                Some(c) => retries.run(&cancel, || detail(&c, id, &cancel)).await,
                 None => Err(ApiError::Unauthorized { detail: String::new() }),
             };
             session.observe(&result);
+            failed.try_set(result.is_err());
             result
         }
     });
     let on_retry = Callback::new(move |_| retry.update(|n| *n += 1));
     view! {
+        <RetryBanner control=retries />
         <Transition fallback=move || view! { <p class="status" role="status">{t().loading}</p> }>
             {move || Suspend::new(async move {
                 match data.await {

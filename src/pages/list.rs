@@ -2,9 +2,9 @@
 //! loading, while the next one loads, and a superseded request is aborted.
 
 use crate::api::client::list;
-use crate::api::{ApiError, Cancel, Discrepancy, ListQuery, Page};
+use crate::api::{ApiError, Cancel, Discrepancy, ListQuery, Page, RetryControl};
 use crate::components::pager::showing;
-use crate::components::{DiscrepancyTable, ErrorPanel, FilterBar, PageSize, Pager};
+use crate::components::{DiscrepancyTable, ErrorPanel, FilterBar, PageSize, Pager, RetryBanner};
 use crate::messages::t;
 use crate::routes::{REMOVE, list_href};
 use crate::session::use_session;
@@ -22,6 +22,9 @@ pub fn ListPage() -> impl IntoView {
     Effect::new(move |_| session.list_search.set(query.get().to_search()));
 
     let retry = RwSignal::new(0u32);
+    let retries = RetryControl::default();
+    let failed = RwSignal::new(false);
+    retry_when_back_online(retry, failed);
     let in_flight = StoredValue::new_local(None::<Cancel>);
     let data = LocalResource::new(move || {
         let q = query.get();
@@ -34,10 +37,11 @@ pub fn ListPage() -> impl IntoView {
         }
         async move {
             let result = match credentials {
-                Some(c) => list(&c, &q, &cancel).await,
+                Some(c) => retries.run(&cancel, || list(&c, &q, &cancel)).await,
                 None => Err(ApiError::Unauthorized { detail: String::new() }),
             };
             session.observe(&result);
+            failed.try_set(result.is_err());
             (q, result)
         }
     });
@@ -71,6 +75,7 @@ pub fn ListPage() -> impl IntoView {
             {move || view! { <FilterBar query=query.get() /> }}
             <div class="results" class:is-loading=pending aria-busy=move || pending.get().to_string()>
                 <p class="loading-marker" role="status" hidden=move || !pending.get()>{m.refreshing}</p>
+                <RetryBanner control=retries />
                 <Transition
                     fallback=move || view! { <p class="status" role="status">{m.loading}</p> }
                     set_pending
@@ -80,6 +85,16 @@ pub fn ListPage() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// Going back online re-runs a load that failed while offline (the browser's `online` event).
+pub fn retry_when_back_online(retry: RwSignal<u32>, failed: RwSignal<bool>) {
+    let handle = window_event_listener(leptos::ev::online, move |_| {
+        if failed.try_get_untracked() == Some(true) {
+            retry.try_update(|n| *n += 1);
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 fn results(query: ListQuery, page: Page<Discrepancy>) -> impl IntoView {
