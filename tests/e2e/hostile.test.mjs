@@ -54,3 +54,36 @@ test('hostile records: text shows literally, no script runs, no injected element
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('hostile records: long, right-to-left and zero-width values keep the layout usable', async () => {
+  const { oms } = ctx;
+  const page = await ctx.newPage();
+  await signIn(page, oms);
+  const answer = await expectRowsMatchApi(page, oms, { page: 1, limit: 20 });
+  const long = answer.results.find((r) => r.reason.length >= 500);
+  assert.ok(long, 'a 500-character reason is on page 1');
+  assert.ok(answer.results.some((r) => r.reason.includes('\u202e')), 'a right-to-left override is on page 1');
+
+  for (const width of [1920, 1280, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    // The page itself never scrolls sideways; a wide table scrolls inside its own box.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page overflows by ${overflow}px at ${width}px`);
+    const heights = await page.$$eval('table.records tbody tr', (rows) => rows.map((r) => r.getBoundingClientRect().height));
+    assert.ok(Math.max(...heights) < 3 * Math.min(...heights), `a row grew out of shape at ${width}px: ${heights}`);
+    // Still usable: the pager is reachable and works.
+    await page.getByRole('link', { name: 'Next' }).click();
+    await expectRowsMatchApi(page, oms, { page: 2, limit: 20 });
+    await page.goBack();
+    await expectRowsMatchApi(page, oms, { page: 1, limit: 20 });
+  }
+
+  // The detail page wraps the long value instead of overflowing.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.getByRole('link', { name: `Open discrepancy ${long.id}`, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: `Discrepancy #${long.id}` }).waitFor();
+  assert.equal(await page.locator('.reason-full').textContent(), long.reason);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `detail page overflows by ${overflow}px`);
+  await page.context().close();
+});

@@ -1,0 +1,110 @@
+// Automatic retries of reads: 502/503/504, 429 and network failures are retried with
+// backoff, visibly ("Retrying in N s…") and stoppably; going back online re-fetches.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, signIn, poll, expectRowsMatchApi, LIST_PATH } from './harness.mjs';
+
+const ctx = setup({ records: 300, seed: 21 });
+const banner = (page) => page.locator('.retry-banner');
+
+test('a 503 is retried with a visible countdown and the rows come back by themselves', async () => {
+  const { oms } = ctx;
+  const page = await ctx.newPage();
+  await signIn(page, oms);
+  await expectRowsMatchApi(page, oms, { page: 1, limit: 20 });
+
+  let failuresLeft = 2;
+  const lists = [];
+  await page.route(`**${LIST_PATH}**`, async (route) => {
+    lists.push(route.request().url());
+    if (failuresLeft > 0) {
+      failuresLeft -= 1;
+      await route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>Service Unavailable</h1>' });
+    } else {
+      await route.continue();
+    }
+  });
+  await page.getByRole('link', { name: 'Next' }).click();
+  await banner(page).waitFor();
+  assert.match(await banner(page).textContent(), /^Retrying in \d+ s \(retry [12] of 3\)…/);
+  await expectRowsMatchApi(page, oms, { page: 2, limit: 20 });
+  assert.equal(lists.length, 3, 'two failed attempts and one success');
+  assert.equal(await banner(page).count(), 0, 'the banner goes once the rows are in');
+  assert.equal(await page.locator('.error-panel').count(), 0);
+  await page.context().close();
+});
+
+test('"Stop retrying" shows the error at once, and Try again still works', async () => {
+  const { oms } = ctx;
+  const page = await ctx.newPage();
+  await signIn(page, oms);
+  await expectRowsMatchApi(page, oms, { page: 1, limit: 20 });
+  let failing = true;
+  let attempts = 0;
+  await page.route(`**${LIST_PATH}**`, async (route) => {
+    attempts += 1;
+    if (failing) await route.fulfill({ status: 502, body: 'Bad Gateway' });
+    else await route.continue();
+  });
+  await page.getByRole('link', { name: 'Next' }).click();
+  await banner(page).waitFor();
+  await page.getByRole('button', { name: 'Stop retrying' }).click();
+  const panel = page.locator('.error-panel');
+  await panel.waitFor();
+  assert.equal(await panel.locator('.error-message').textContent(), 'The OMS had an internal error (HTTP 502). Try again in a moment.');
+  const stoppedAt = attempts;
+  await page.waitForTimeout(1500);
+  assert.equal(attempts, stoppedAt, 'no retry after the user stopped them');
+  failing = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expectRowsMatchApi(page, oms, { page: 2, limit: 20 });
+  await page.context().close();
+});
+
+test('a 429 waits for Retry-After, then recovers without the user', async () => {
+  const { oms } = ctx;
+  const page = await ctx.newPage();
+  await signIn(page, oms);
+  await expectRowsMatchApi(page, oms, { page: 1, limit: 20 });
+  let throttled = true;
+  const times = [];
+  await page.route(`**${LIST_PATH}**`, async (route) => {
+    times.push(Date.now());
+    if (throttled) {
+      throttled = false;
+      await route.fulfill({
+        status: 429,
+        contentType: 'application/json',
+        headers: { 'Retry-After': '2' },
+        body: '{"detail":"Request was throttled. Expected available in 2 seconds."}',
+      });
+    } else {
+      await route.continue();
+    }
+  });
+  await page.getByRole('link', { name: 'Next' }).click();
+  await banner(page).waitFor();
+  assert.match(await banner(page).textContent(), /^Retrying in 2 s/);
+  await expectRowsMatchApi(page, oms, { page: 2, limit: 20 });
+  assert.equal(times.length, 2);
+  assert.ok(times[1] - times[0] >= 1900, `waited ${times[1] - times[0]} ms, Retry-After said 2 s`);
+  await page.context().close();
+});
+
+test('offline: retries then the error; back online the page loads by itself', async () => {
+  const { oms } = ctx;
+  const page = await ctx.newPage();
+  await signIn(page, oms);
+  await expectRowsMatchApi(page, oms, { page: 1, limit: 20 });
+  await page.context().setOffline(true);
+  await page.getByRole('link', { name: 'Next' }).click();
+  await banner(page).waitFor();
+  const panel = page.locator('.error-panel');
+  await panel.waitFor({ timeout: 30_000 });
+  assert.match(await panel.locator('.error-message').textContent(), /^Could not reach the OMS/);
+  await page.context().setOffline(false);
+  await expectRowsMatchApi(page, oms, { page: 2, limit: 20 });
+  await poll(() => panel.count(), (n) => n === 0, { message: 'the error panel to go' });
+  await page.context().close();
+});
