@@ -10,6 +10,7 @@ pub mod config;
 pub mod dates;
 pub mod messages;
 pub mod pages;
+pub mod recovery;
 pub mod routes;
 pub mod session;
 

@@ -1,6 +1,7 @@
 //! Mounts the app; everything else is in the library.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic goes to the console and replaces the page with a recovery view.
+    discrepancy_admin::recovery::install();
     leptos::mount::mount_to_body(discrepancy_admin::App);
 }

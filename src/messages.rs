@@ -262,6 +262,24 @@ pub struct Messages {
     pub stop_retrying: &'static str,
     /// Request was cancelled (never shown for superseded requests).
     pub err_aborted: &'static str,
+
+    // Recovery view after a crash (a panic), built without Leptos (recovery.rs).
+    /// Heading of the recovery view.
+    pub recovery_title: &'static str,
+    /// What the recovery view is and the way forward.
+    pub recovery_intro: &'static str,
+    /// "What happened: {panic message}".
+    pub recovery_what_happened: fn(&str) -> String,
+    /// Button that reloads the page.
+    pub recovery_reload: &'static str,
+    /// Button that copies the diagnostics.
+    pub recovery_copy: &'static str,
+    /// Shown once the diagnostics are on the clipboard.
+    pub recovery_copied: &'static str,
+    /// Shown when the browser refused the clipboard and the diagnostics are selected instead.
+    pub recovery_copy_manual: &'static str,
+    /// Accessible name of the diagnostics text box.
+    pub recovery_diagnostics_label: &'static str,
 }
 
 /// English, the default language.
@@ -412,6 +430,15 @@ pub static EN: Messages = Messages {
     retrying_in: |secs, attempt| format!("Retrying in {secs} s (retry {attempt} of 3)…"),
     stop_retrying: "Stop retrying",
     err_aborted: "The request was cancelled.",
+
+    recovery_title: "Something broke",
+    recovery_intro: "The app ran into an error it cannot recover from and stopped. Reload the page to continue. If it happens again, copy the diagnostics and send them to whoever supports this app: they contain no token.",
+    recovery_what_happened: |message| format!("What happened: {message}"),
+    recovery_reload: "Reload",
+    recovery_copy: "Copy diagnostics",
+    recovery_copied: "The diagnostics are on the clipboard.",
+    recovery_copy_manual: "This browser did not allow copying: the diagnostics are selected below, copy them with Ctrl+C (⌘C on a Mac).",
+    recovery_diagnostics_label: "Diagnostics",
 };
 
 /// The messages of the current language.

@@ -435,3 +435,54 @@ async fn list_loads_the_first_page_and_flips_to_the_next() {
             .contains("page=2")
     );
 }
+
+/// A panic leaves the plain recovery view (no Leptos): heading, what happened, Reload and Copy
+/// diagnostics; neither the page nor the diagnostics show the token from the message.
+#[wasm_bindgen_test]
+fn recovery_view_replaces_the_page_without_the_token() {
+    let m = discrepancy_admin::messages::t();
+    let doc = document();
+    let body = doc.body().unwrap();
+    // The test runner reports through an element in the body: keep the body's nodes and put
+    // them back before asserting, so that a failure is still reported.
+    let nodes = body.child_nodes();
+    let kept: Vec<web_sys::Node> = (0..nodes.length()).filter_map(|i| nodes.item(i)).collect();
+    let title = doc.title();
+
+    discrepancy_admin::recovery::show(
+        "request failed: Authorization: Token abc123 was sent",
+        "src/api/client.rs:10:5",
+    );
+    let root: Element = body.clone().into();
+    let heading = text(&find(&root, "h1.error-title"));
+    let page_text = text(&root);
+    let buttons: Vec<String> = find_all(&root, ".actions button").iter().map(text).collect();
+    let diagnostics = find(&root, "textarea[readonly]")
+        .unchecked_into::<web_sys::HtmlTextAreaElement>()
+        .value();
+    let leftovers = kept.iter().filter(|n| body.contains(Some(n))).count();
+
+    body.set_text_content(None);
+    for node in &kept {
+        body.append_child(node).unwrap();
+    }
+    doc.set_title(&title);
+
+    assert_eq!(heading, m.recovery_title);
+    assert_eq!(leftovers, 0, "the broken page stays under the recovery view");
+    assert!(
+        page_text.contains("request failed: Authorization: [redacted] was sent"),
+        "{page_text}"
+    );
+    assert_eq!(buttons, [m.recovery_reload, m.recovery_copy]);
+    assert!(
+        !diagnostics.contains("Token ") && !diagnostics.contains("abc123"),
+        "{diagnostics}"
+    );
+    assert!(diagnostics.contains("src/api/client.rs:10:5"), "{diagnostics}");
+    assert!(diagnostics.contains(env!("CARGO_PKG_VERSION")), "{diagnostics}");
+    assert!(
+        !page_text.contains("Token ") && !page_text.contains("abc123"),
+        "{page_text}"
+    );
+}

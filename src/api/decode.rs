@@ -10,6 +10,9 @@ use serde_json::Value;
 /// Longest piece of a server message kept for display: a huge body must not flood the UI.
 const MAX_DETAIL_CHARS: usize = 300;
 
+/// Most messages kept from one 400 body: more than any form has fields, less than a flood.
+const MAX_MESSAGES: usize = 50;
+
 /// Maps a non-success status to its error; `Ok(())` for 2xx.
 pub fn check_status(status: u16, retry_after: Option<&str>, body: &str) -> Result<(), ApiError> {
     let detail = || detail_of(body);
@@ -69,12 +72,17 @@ pub fn field_errors(body: &str) -> FieldErrors {
                 if key == "non_field_errors" || key == "detail" {
                     out.general.extend(msgs);
                 } else {
-                    out.fields.push((key, msgs));
+                    out.fields.push((truncate(&key), msgs));
                 }
             }
         }
         Ok(value @ Value::Array(_)) | Ok(value @ Value::String(_)) => out.general = messages_of(&value),
         _ => {}
+    }
+    let mut left = MAX_MESSAGES;
+    for msgs in std::iter::once(&mut out.general).chain(out.fields.iter_mut().map(|(_, msgs)| msgs)) {
+        msgs.truncate(left);
+        left -= msgs.len();
     }
     out
 }
@@ -86,7 +94,7 @@ fn messages_of(value: &Value) -> Vec<String> {
         Value::Array(items) => items.iter().flat_map(messages_of).collect(),
         Value::Object(map) => map
             .iter()
-            .flat_map(|(k, v)| messages_of(v).into_iter().map(move |m| format!("{k}: {m}")))
+            .flat_map(|(k, v)| messages_of(v).into_iter().map(move |m| truncate(&format!("{k}: {m}"))))
             .collect(),
         Value::Null => Vec::new(),
         other => vec![truncate(&other.to_string())],

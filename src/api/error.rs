@@ -4,6 +4,9 @@
 use crate::messages::t;
 use std::fmt;
 
+/// Longest list of messages a validation error's text carries, whatever the server sent.
+const MAX_SUMMARY_CHARS: usize = 1_500;
+
 /// DRF validation errors: messages per field, plus `non_field_errors` / bare-list messages.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FieldErrors {
@@ -118,7 +121,14 @@ impl fmt::Display for ApiError {
             ApiError::NotFound { detail } => f.write_str(&(m.err_not_found)(detail)),
             ApiError::Validation(errors) => {
                 f.write_str(m.err_validation)?;
+                // One line of text: as many whole messages as fit, the error panel lists them all.
+                let mut left = MAX_SUMMARY_CHARS;
                 for msg in errors.other_than(&[]) {
+                    let len = msg.chars().count() + 1;
+                    if len > left {
+                        return f.write_str(" …");
+                    }
+                    left -= len;
                     write!(f, " {msg}")?;
                 }
                 Ok(())
