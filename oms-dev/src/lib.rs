@@ -8,6 +8,7 @@
 
 pub mod auth;
 pub mod cors;
+pub mod csp;
 pub mod dates;
 pub mod db;
 pub mod dev_api;
@@ -69,6 +70,8 @@ pub struct Config {
     pub throttle: Option<u32>,
     /// Also insert the hostile-payload records.
     pub hostile: bool,
+    /// Content-Security-Policy for the `--static` app.
+    pub csp: csp::CspConfig,
 }
 
 impl Default for Config {
@@ -84,6 +87,7 @@ impl Default for Config {
             fail_rate: 0.0,
             throttle: None,
             hostile: false,
+            csp: csp::CspConfig::default(),
         }
     }
 }
@@ -103,6 +107,8 @@ pub struct Shared {
     pub stats: stats::Stats,
     /// `--static` directory.
     pub static_dir: Option<PathBuf>,
+    /// The policy sent with the static app (`None` without `--static` or with `--no-csp`).
+    pub csp: Option<csp::Csp>,
 }
 
 /// Cheaply clonable handle to [`Shared`], the axum state.
@@ -123,6 +129,7 @@ impl AppState {
         if !(0.0..=1.0).contains(&config.fail_rate) {
             return Err("fail rate must be between 0 and 1".into());
         }
+        config.csp.validate()?;
         let db = db::Db::open(&config.db)?;
         match config.records {
             Some(n) => {
@@ -144,6 +151,10 @@ impl AppState {
             }),
             stats: stats::Stats::default(),
             static_dir: config.static_dir.clone(),
+            csp: match &config.static_dir {
+                Some(dir) if config.csp.enabled => Some(csp::Csp::new(config.csp.clone(), dir)),
+                _ => None,
+            },
         })))
     }
 }
@@ -157,7 +168,7 @@ async fn fallback(State(state): State<AppState>, req: Request) -> Response {
     }
     let is_get = matches!(*req.method(), Method::GET | Method::HEAD);
     match &state.static_dir {
-        Some(dir) if is_get && !path.starts_with("/__dev/") => static_files::serve(dir, req).await,
+        Some(dir) if is_get && !path.starts_with("/__dev/") => static_files::serve(dir, state.csp.as_ref(), req).await,
         _ => drf::html(StatusCode::NOT_FOUND, drf::NOT_FOUND_HTML),
     }
 }

@@ -1,6 +1,6 @@
 //! `oms-dev` binary: parses the flags, seeds, prints the lines scripts parse
-//! (`oms-dev listening on …`, `token: …`, `read-only token: …`, `records: …`) and serves on
-//! 127.0.0.1 only.
+//! (`oms-dev listening on …`, `token: …`, `read-only token: …`, `records: …`, and with
+//! `--static` also `static: …` and `csp: …`) and serves on 127.0.0.1 only.
 
 use clap::Parser;
 use oms_dev::{AppState, Config};
@@ -45,6 +45,16 @@ struct Args {
     /// Also insert records whose reasons carry hostile payloads (XSS, bidi, emoji, …).
     #[arg(long)]
     hostile: bool,
+    /// Extra connect-src origin for the `--static` app's Content-Security-Policy, e.g. a
+    /// real OMS (repeatable).
+    #[arg(long = "csp-connect", value_name = "ORIGIN")]
+    csp_connect: Vec<String>,
+    /// The policy's frame-ancestors sources (who may frame the app).
+    #[arg(long = "frame-ancestors", value_name = "VALUE", default_value = oms_dev::csp::DEFAULT_FRAME_ANCESTORS)]
+    frame_ancestors: String,
+    /// Serve the `--static` app without a Content-Security-Policy.
+    #[arg(long = "no-csp")]
+    no_csp: bool,
 }
 
 fn parse_rate(s: &str) -> Result<f64, String> {
@@ -73,6 +83,11 @@ async fn main() -> Result<(), oms_dev::Error> {
         fail_rate: a.fail_rate,
         throttle: a.throttle,
         hostile: a.hostile,
+        csp: oms_dev::csp::CspConfig {
+            enabled: !a.no_csp,
+            connect: a.csp_connect,
+            frame_ancestors: a.frame_ancestors,
+        },
     };
     if let Some(dir) = &config.static_dir
         && !dir.join("index.html").is_file()
@@ -95,6 +110,10 @@ async fn main() -> Result<(), oms_dev::Error> {
         writeln!(out, "records: {records}")?;
         if let Some(dir) = &config.static_dir {
             writeln!(out, "static: {}", dir.display())?;
+            match &state.csp {
+                Some(csp) => writeln!(out, "csp: {}", csp.header_value())?,
+                None => writeln!(out, "csp: off")?,
+            }
         }
         out.flush()?;
     }

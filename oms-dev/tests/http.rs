@@ -1106,3 +1106,229 @@ fn binary_prints_startup_lines_and_serves() {
     assert_eq!(r.status, 200);
     assert_eq!(r.json()["count"], 50);
 }
+
+// ---------------------------------------------------------------- Content-Security-Policy
+
+/// trunk's loader as `trunk build --release` writes it, plus an external script and a
+/// commented-out one, neither of which may be hashed.
+const LOADER: &str = "\nimport init, * as bindings from '/app-1234.js';\nconst wasm = await init({ module_or_path: '/app-1234_bg.wasm' });\nwindow.wasmBindings = bindings;\n";
+
+fn csp_fixture(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("oms-dev-csp-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("assets")).unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        format!(
+            "<!doctype html><head><!-- <script>old()</script> -->\n<script type=\"module\">{LOADER}</script>\
+             <script src=\"/assets/app.js\" integrity=\"sha384-x\"></script></head><body></body>"
+        ),
+    )
+    .unwrap();
+    std::fs::write(dir.join("assets/app.js"), "console.log(1)").unwrap();
+    dir
+}
+
+/// `'sha256-…'` of `script`, computed here rather than by the server's code.
+fn sha256_source(script: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(script.as_bytes());
+    format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
+}
+
+fn csp_server(dir: &std::path::Path, csp: oms_dev::csp::CspConfig) -> Server {
+    Server::start(Config {
+        static_dir: Some(dir.to_path_buf()),
+        csp,
+        ..config(10)
+    })
+}
+
+#[test]
+fn csp_header_on_the_app_and_its_client_side_routes() {
+    let dir = csp_fixture("default");
+    let s = csp_server(&dir, Default::default());
+    let expected = format!(
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; connect-src 'self'; \
+         img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        sha256_source(LOADER)
+    );
+    for path in ["/", "/index.html", "/discrepancies/42", "/discrepancies/remove?x=1"] {
+        let r = run(s.req("GET", path), None);
+        assert_eq!(r.status, 200, "{path}");
+        assert!(r.body.contains(LOADER), "{path}");
+        assert_eq!(r.h("Content-Security-Policy"), Some(expected.as_str()), "{path}");
+        assert_eq!(r.h("X-Content-Type-Options"), Some("nosniff"), "{path}");
+        assert_eq!(r.h("Referrer-Policy"), Some("no-referrer"), "{path}");
+        assert_eq!(r.h("Cache-Control"), Some("no-cache"), "{path}");
+    }
+    assert_eq!(
+        expected.matches("'sha256-").count(),
+        1,
+        "only the inline loader is hashed"
+    );
+    let r = run(s.req("GET", "/assets/app.js"), None);
+    assert_eq!(r.status, 200);
+    assert_eq!(r.h("Content-Security-Policy"), Some(expected.as_str()));
+    assert_eq!(r.h("X-Content-Type-Options"), Some("nosniff"));
+    // The API is not the app: no policy there.
+    let r = s.list("limit=1");
+    assert_eq!(r.status, 200);
+    assert_eq!(r.h("Content-Security-Policy"), None);
+
+    // A rebuilt index.html (new loader) gets a new hash without a restart.
+    let new_loader = "import init from '/app-5678.js'; await init();";
+    std::fs::write(
+        dir.join("index.html"),
+        format!("<script type=module>{new_loader}</script>"),
+    )
+    .unwrap();
+    let policy = run(s.req("GET", "/discrepancies/42"), None)
+        .h("Content-Security-Policy")
+        .unwrap()
+        .to_string();
+    assert!(policy.contains(&sha256_source(new_loader)), "{policy}");
+    assert!(!policy.contains(&sha256_source(LOADER)), "{policy}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn csp_connect_frame_ancestors_and_no_csp() {
+    let dir = csp_fixture("flags");
+    let s = csp_server(
+        &dir,
+        oms_dev::csp::CspConfig {
+            enabled: true,
+            connect: vec!["https://acme-oms.akinon.net".into(), "https://oms2.example.com".into()],
+            frame_ancestors: "'self' https://backoffice.example.com".into(),
+        },
+    );
+    for path in ["/", "/discrepancies/42"] {
+        let r = run(s.req("GET", path), None);
+        let policy = r.h("Content-Security-Policy").unwrap();
+        assert!(
+            policy.contains("; connect-src 'self' https://acme-oms.akinon.net https://oms2.example.com;"),
+            "{policy}"
+        );
+        assert!(
+            policy.ends_with("; frame-ancestors 'self' https://backoffice.example.com"),
+            "{policy}"
+        );
+        assert!(policy.contains(&sha256_source(LOADER)), "{policy}");
+    }
+
+    let off = csp_server(
+        &dir,
+        oms_dev::csp::CspConfig {
+            enabled: false,
+            ..Default::default()
+        },
+    );
+    for path in ["/", "/discrepancies/42", "/assets/app.js"] {
+        let r = run(off.req("GET", path), None);
+        assert_eq!(r.status, 200, "{path}");
+        assert_eq!(r.h("Content-Security-Policy"), None, "{path}");
+        assert_eq!(r.h("X-Content-Type-Options"), Some("nosniff"), "{path}");
+    }
+
+    // Values that would inject directives are refused at start-up.
+    for bad in [
+        oms_dev::csp::CspConfig {
+            connect: vec!["https://a.example; script-src *".into()],
+            ..Default::default()
+        },
+        oms_dev::csp::CspConfig {
+            frame_ancestors: "*, x".into(),
+            ..Default::default()
+        },
+    ] {
+        let cfg = Config {
+            static_dir: Some(dir.clone()),
+            csp: bad.clone(),
+            ..config(1)
+        };
+        assert!(AppState::new(&cfg).is_err(), "{bad:?}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Starts the binary with `args`, returns its port and start-up lines up to `csp: …`.
+fn start_bin(args: &[&str]) -> (std::process::Child, u16, Vec<String>) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_oms-dev"))
+        .args(["--port", "0", "--db", ":memory:", "--records", "5"])
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let lines: Vec<String> = std::io::BufReader::new(stdout)
+        .lines()
+        .take(6)
+        .map(Result::unwrap)
+        .collect();
+    let port = lines[0]
+        .strip_prefix("oms-dev listening on http://127.0.0.1:")
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("{lines:?}"));
+    (child, port, lines)
+}
+
+#[test]
+fn binary_csp_flags_and_printed_policy() {
+    let dir = csp_fixture("bin");
+    let d = dir.to_str().unwrap();
+    let get = |port: u16, path: &str| run(ureq::get(&format!("http://127.0.0.1:{port}{path}")), None);
+
+    let (mut child, port, lines) = start_bin(&[
+        "--static",
+        d,
+        "--csp-connect",
+        "https://acme-oms.akinon.net",
+        "--csp-connect",
+        "https://oms2.example.com",
+        "--frame-ancestors",
+        "'self'",
+    ]);
+    let r = get(port, "/discrepancies/42");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(lines[4], format!("static: {d}"));
+    let policy = r.h("Content-Security-Policy").unwrap();
+    assert_eq!(lines[5], format!("csp: {policy}"), "the printed policy is the one sent");
+    assert!(policy.contains(&format!(
+        "script-src 'self' 'wasm-unsafe-eval' {};",
+        sha256_source(LOADER)
+    )));
+    assert!(policy.contains("; connect-src 'self' https://acme-oms.akinon.net https://oms2.example.com;"));
+    assert!(policy.ends_with("; frame-ancestors 'self'"), "{policy}");
+
+    let (mut child, port, lines) = start_bin(&["--static", d]);
+    let r = get(port, "/");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(lines[5].ends_with("; frame-ancestors 'none'"), "{lines:?}");
+    assert_eq!(
+        r.h("Content-Security-Policy").map(|p| format!("csp: {p}")),
+        Some(lines[5].clone())
+    );
+
+    let (mut child, port, lines) = start_bin(&["--static", d, "--no-csp"]);
+    let r = get(port, "/");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(lines[5], "csp: off");
+    assert_eq!(r.status, 200);
+    assert_eq!(r.h("Content-Security-Policy"), None);
+
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_oms-dev"))
+        .args(["--port", "0", "--db", ":memory:", "--static", d])
+        .args(["--csp-connect", "https://a.example; script-src *"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(!status.success(), "an injected directive is refused");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
