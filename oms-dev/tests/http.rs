@@ -1066,33 +1066,7 @@ fn seeding_is_deterministic() {
 
 #[test]
 fn binary_prints_startup_lines_and_serves() {
-    use std::io::BufRead;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_oms-dev"))
-        .args([
-            "--port",
-            "0",
-            "--db",
-            ":memory:",
-            "--records",
-            "50",
-            "--token",
-            "bin-token",
-        ])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let lines: Vec<String> = std::io::BufReader::new(stdout)
-        .lines()
-        .take(4)
-        .map(Result::unwrap)
-        .collect();
-    let port: u16 = lines[0]
-        .strip_prefix("oms-dev listening on http://127.0.0.1:")
-        .unwrap_or_else(|| panic!("{lines:?}"))
-        .parse()
-        .unwrap();
+    let (mut child, port, lines) = start_bin(&["--records", "50", "--token", "bin-token"], 4);
     assert_eq!(lines[1], "token: bin-token");
     assert_eq!(lines[2], "read-only token: demo-readonly-4b81d3");
     assert_eq!(lines[3], "records: 50");
@@ -1252,11 +1226,12 @@ fn csp_connect_frame_ancestors_and_no_csp() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// Starts the binary with `args`, returns its port and start-up lines up to `csp: …`.
-fn start_bin(args: &[&str]) -> (std::process::Child, u16, Vec<String>) {
+/// Starts the binary on an ephemeral port with an in-memory database and `args`; returns
+/// it, its port and its first `lines` start-up lines.
+fn start_bin(args: &[&str], lines: usize) -> (std::process::Child, u16, Vec<String>) {
     use std::io::BufRead;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_oms-dev"))
-        .args(["--port", "0", "--db", ":memory:", "--records", "5"])
+        .args(["--port", "0", "--db", ":memory:"])
         .args(args)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
@@ -1265,7 +1240,7 @@ fn start_bin(args: &[&str]) -> (std::process::Child, u16, Vec<String>) {
     let stdout = child.stdout.take().unwrap();
     let lines: Vec<String> = std::io::BufReader::new(stdout)
         .lines()
-        .take(6)
+        .take(lines)
         .map(Result::unwrap)
         .collect();
     let port = lines[0]
@@ -1281,16 +1256,21 @@ fn binary_csp_flags_and_printed_policy() {
     let d = dir.to_str().unwrap();
     let get = |port: u16, path: &str| run(ureq::get(&format!("http://127.0.0.1:{port}{path}")), None);
 
-    let (mut child, port, lines) = start_bin(&[
-        "--static",
-        d,
-        "--csp-connect",
-        "https://acme-oms.akinon.net",
-        "--csp-connect",
-        "https://oms2.example.com",
-        "--frame-ancestors",
-        "'self'",
-    ]);
+    let (mut child, port, lines) = start_bin(
+        &[
+            "--records",
+            "5",
+            "--static",
+            d,
+            "--csp-connect",
+            "https://acme-oms.akinon.net",
+            "--csp-connect",
+            "https://oms2.example.com",
+            "--frame-ancestors",
+            "'self'",
+        ],
+        6,
+    );
     let r = get(port, "/discrepancies/42");
     let _ = child.kill();
     let _ = child.wait();
@@ -1304,7 +1284,7 @@ fn binary_csp_flags_and_printed_policy() {
     assert!(policy.contains("; connect-src 'self' https://acme-oms.akinon.net https://oms2.example.com;"));
     assert!(policy.ends_with("; frame-ancestors 'self'"), "{policy}");
 
-    let (mut child, port, lines) = start_bin(&["--static", d]);
+    let (mut child, port, lines) = start_bin(&["--records", "5", "--static", d], 6);
     let r = get(port, "/");
     let _ = child.kill();
     let _ = child.wait();
@@ -1314,7 +1294,7 @@ fn binary_csp_flags_and_printed_policy() {
         Some(lines[5].clone())
     );
 
-    let (mut child, port, lines) = start_bin(&["--static", d, "--no-csp"]);
+    let (mut child, port, lines) = start_bin(&["--records", "5", "--static", d, "--no-csp"], 6);
     let r = get(port, "/");
     let _ = child.kill();
     let _ = child.wait();

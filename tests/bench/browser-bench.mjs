@@ -34,7 +34,6 @@ import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeF
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rel = (p) => path.relative(ROOT, p) || '.';
@@ -95,7 +94,7 @@ const FAVICON = readdirSync(BENCH_DIST).find((f) => f.startsWith('favicon'));
 // The harness reads these when it is loaded.
 process.env.DIST_DIR = BENCH_DIST;
 process.env.OMS_DEV_BIN = OMS_DEV;
-const { startOms, LIST_PATH } = await import('../e2e/harness.mjs');
+const { startOms, LIST_PATH, launchBrowser } = await import('../e2e/harness.mjs');
 
 // ---------------------------------------------------------------- statistics
 const sorted = (xs) => xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -113,23 +112,8 @@ const summary = (xs) => ({ n: sorted(xs).length, median: median(xs), p95: p95(xs
 const r1 = (x) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
 
 // ---------------------------------------------------------------- browser
-/** Same flags as tests/e2e/harness.mjs launchBrowser(), plus precise performance.memory. */
-function launchBenchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-precise-memory-info',
-    ],
-  });
-}
+/** The e2e harness's browser, plus precise performance.memory for the heap figures. */
+const launchBenchBrowser = () => launchBrowser(['--enable-precise-memory-info']);
 
 /** Runs in the page before any of its scripts, on every navigation of the context. */
 function benchInit({ key, value, rows }) {

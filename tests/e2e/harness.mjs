@@ -171,8 +171,8 @@ export async function startOms({ records = 200, seed = 7, hostile = false, laten
   return oms;
 }
 
-/** Debian's chromium, headless, no downloads, no background traffic. */
-export function launchBrowser() {
+/** Debian's chromium, headless, no downloads, no background traffic; `extraArgs` are appended. */
+export function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
     args: [
@@ -184,6 +184,7 @@ export function launchBrowser() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
