@@ -105,8 +105,8 @@ pub struct Shared {
     pub faults: faults::Faults,
     /// Request counters.
     pub stats: stats::Stats,
-    /// `--static` directory.
-    pub static_dir: Option<PathBuf>,
+    /// The `--static` app, with its cache of (compressed) files.
+    pub static_app: Option<Arc<static_files::StaticApp>>,
     /// The policy sent with the static app (`None` without `--static` or with `--no-csp`).
     pub csp: Option<csp::Csp>,
 }
@@ -150,7 +150,12 @@ impl AppState {
                 throttle: config.throttle,
             }),
             stats: stats::Stats::default(),
-            static_dir: config.static_dir.clone(),
+            static_app: config.static_dir.clone().map(|dir| {
+                let app = Arc::new(static_files::StaticApp::new(dir));
+                let warming = Arc::clone(&app);
+                std::thread::spawn(move || warming.warm());
+                app
+            }),
             csp: match &config.static_dir {
                 Some(dir) if config.csp.enabled => Some(csp::Csp::new(config.csp.clone(), dir)),
                 _ => None,
@@ -167,8 +172,8 @@ async fn fallback(State(state): State<AppState>, req: Request) -> Response {
         return handlers::api(State(state), req).await;
     }
     let is_get = matches!(*req.method(), Method::GET | Method::HEAD);
-    match &state.static_dir {
-        Some(dir) if is_get && !path.starts_with("/__dev/") => static_files::serve(dir, state.csp.as_ref(), req).await,
+    match &state.static_app {
+        Some(app) if is_get && !path.starts_with("/__dev/") => Arc::clone(app).serve(state.csp.as_ref(), req).await,
         _ => drf::html(StatusCode::NOT_FOUND, drf::NOT_FOUND_HTML),
     }
 }
