@@ -20,6 +20,9 @@ pub fn ListPage() -> impl IntoView {
     let query_map = use_query_map();
     let query = Memo::new(move |_| query_map.with(|map| ListQuery::from_params(|k| map.get(k))));
     Effect::new(move |_| session.list_search.set(query.get().to_search()));
+    // The filter form depends on everything but the page: flipping pages keeps it (and any
+    // half-typed filter) instead of rebuilding it on every flip.
+    let form_query = Memo::new(move |_| query.get().with_page(1));
 
     let retry = RwSignal::new(0u32);
     let retries = RetryControl::default();
@@ -72,7 +75,7 @@ pub fn ListPage() -> impl IntoView {
                 <h1>{m.list_title}</h1>
                 <a class="button danger-outline" href=REMOVE>{m.nav_remove}</a>
             </div>
-            {move || view! { <FilterBar query=query.get() /> }}
+            {move || view! { <FilterBar query=form_query.get() /> }}
             <div class="results" class:is-loading=pending aria-busy=move || pending.get().to_string()>
                 <p class="loading-marker" role="status" hidden=move || !pending.get()>{m.refreshing}</p>
                 <RetryBanner control=retries />

@@ -23,10 +23,17 @@ test('page through: Next, a page number, Last, First', async () => {
   assert.equal(await link(page, 'Previous').count(), 0);
   await screenshot(page, 'list');
 
+  // A filter typed but not applied survives paging: the form is not rebuilt on a flip.
+  const reason = page.getByRole('combobox', { name: 'Reason' });
+  await reason.fill('dama');
+  await page.evaluate(() => (window.__filterForm = document.querySelector('form.filters')));
   await link(page, 'Next').click();
   await page.waitForURL((u) => u.search === '?page=2');
   await expectRowsMatchApi(page, oms, { page: 2, limit: 20 });
   await page.getByText('Showing 21–40 of 200').waitFor();
+  assert.equal(await reason.inputValue(), 'dama');
+  assert.ok(await page.evaluate(() => document.querySelector('form.filters') === window.__filterForm), 'same form element');
+  await reason.fill('');
 
   await link(page, 'Page 4').click();
   await page.waitForURL((u) => u.search === '?page=4');
