@@ -4,8 +4,75 @@
 //! offset; the browser already knows it (`Date.getTimezoneOffset`), so the offset is asked
 //! of JavaScript for each instant (daylight saving differs across a year) and the
 //! formatting stays pure and testable on the host.
+//!
+//! chrono keeps the calendar arithmetic; reading and writing the few fixed shapes below is
+//! done here because chrono's general `format`/`parse` machinery (format strings, its serde
+//! support) added ~18 kB gzip to the wasm for five fixed layouts.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Timelike, Utc};
+
+/// Reads an RFC 3339 instant as the OMS (Django REST Framework) writes it:
+/// `2023-01-01T14:09:34.934060Z`, or with a numeric offset such as `+03:00`; the fraction is
+/// optional (digits past nanoseconds are dropped); `t`, `z` and a space separator are
+/// accepted as RFC 3339 allows. Anything else (leap seconds included) is `None`.
+pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
+    let b = text.as_bytes();
+    let num = |from: usize, len: usize| -> Option<u32> {
+        b.get(from..from + len)?
+            .iter()
+            .try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    let at = |i: usize, allowed: &[u8]| b.get(i).is_some_and(|c| allowed.contains(c));
+    if !(at(4, b"-") && at(7, b"-") && at(10, b"Tt ") && at(13, b":") && at(16, b":")) {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 2)?, num(8, 2)?)?;
+    let (hour, minute, second) = (num(11, 2)?, num(14, 2)?, num(17, 2)?);
+    let mut i = 19;
+    let mut nanos = 0u32;
+    if at(i, b".") {
+        let start = i + 1;
+        i = start;
+        while at(i, b"0123456789") {
+            if i - start < 9 {
+                nanos = nanos * 10 + u32::from(b[i] - b'0');
+            }
+            i += 1;
+        }
+        let digits = i - start;
+        if digits == 0 {
+            return None;
+        }
+        nanos *= 10u32.pow(9u32.saturating_sub(digits as u32));
+    }
+    let offset_minutes = match b.get(i)? {
+        b'Z' | b'z' => {
+            i += 1;
+            0
+        }
+        sign @ (b'+' | b'-') => {
+            let (hh, mm) = (num(i + 1, 2)?, num(i + 4, 2)?);
+            if !at(i + 3, b":") || hh > 23 || mm > 59 {
+                return None;
+            }
+            i += 6;
+            let minutes = (hh * 60 + mm) as i64;
+            if *sign == b'-' { -minutes } else { minutes }
+        }
+        _ => return None,
+    };
+    if i != b.len() || second > 59 {
+        return None;
+    }
+    let local = date.and_time(NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?);
+    Some(local.checked_sub_signed(TimeDelta::minutes(offset_minutes))?.and_utc())
+}
+
+/// serde adapter for [`parse_instant`]: `#[serde(deserialize_with = "…")]`.
+pub fn deserialize_instant<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+    let text: std::borrow::Cow<'de, str> = serde::Deserialize::deserialize(d)?;
+    parse_instant(&text).ok_or_else(|| serde::de::Error::custom("not an RFC 3339 date-time"))
+}
 
 /// Minutes east of UTC of the browser's time zone at `instant` (0 on the host).
 pub fn local_offset_minutes(instant: DateTime<Utc>) -> i32 {
@@ -23,11 +90,23 @@ pub fn local_offset_minutes(instant: DateTime<Utc>) -> i32 {
     }
 }
 
-/// `instant` in the time zone `offset_minutes` east of UTC, as "2023-01-01 17:09".
+/// `instant` in the time zone `offset_minutes` east of UTC, as "2023-01-01 17:09". An offset
+/// no time zone has (a day or more) falls back to UTC.
 pub fn format_local_with(instant: DateTime<Utc>, offset_minutes: i32) -> String {
-    let offset = FixedOffset::east_opt(offset_minutes * 60)
-        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset is valid"));
-    instant.with_timezone(&offset).format("%Y-%m-%d %H:%M").to_string()
+    let utc = instant.naive_utc();
+    let t = (-1439..=1439)
+        .contains(&offset_minutes)
+        .then(|| utc.checked_add_signed(TimeDelta::minutes(offset_minutes.into())))
+        .flatten()
+        .unwrap_or(utc);
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
 }
 
 /// `instant` in the browser's local time, as "2023-01-01 17:09".
@@ -37,17 +116,34 @@ pub fn format_local(instant: DateTime<Utc>) -> String {
 
 /// The exact instant, as the OMS stored it: "2023-01-01 14:09:34.934060 UTC".
 pub fn format_utc(instant: DateTime<Utc>) -> String {
-    instant.format("%Y-%m-%d %H:%M:%S%.6f UTC").to_string()
+    utc_with(instant, ' ', " UTC")
 }
 
-/// The machine-readable form for `<time datetime>`.
+/// The machine-readable form for `<time datetime>`: "2023-01-01T14:09:34.934060Z".
 pub fn iso(instant: DateTime<Utc>) -> String {
-    instant.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+    utc_with(instant, 'T', "Z")
 }
+
+fn utc_with(instant: DateTime<Utc>, separator: char, suffix: &str) -> String {
+    format!(
+        "{:04}-{:02}-{:02}{separator}{:02}:{:02}:{:02}.{:06}{suffix}",
+        instant.year(),
+        instant.month(),
+        instant.day(),
+        instant.hour(),
+        instant.minute(),
+        instant.second(),
+        instant.nanosecond() % 1_000_000_000 / 1000
+    )
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// "10 Oct 2023": unambiguous in any locale, for confirmations.
 pub fn human_date(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
+    format!("{} {} {:04}", date.day(), MONTHS[date.month0() as usize], date.year())
 }
 
 /// The OMS remove endpoint's `DD-MM-YYYY` (day first, as the vendor example `10-10-2023`).
@@ -81,7 +177,60 @@ mod tests {
     use super::*;
 
     fn instant(s: &str) -> DateTime<Utc> {
-        s.parse().expect("valid test instant")
+        parse_instant(s).expect("valid test instant")
+    }
+
+    #[test]
+    fn parses_what_drf_and_rfc_3339_write() {
+        let micros = "2023-01-01T14:09:34.934060Z";
+        for (text, expected) in [
+            (micros, micros),
+            ("2023-01-01t14:09:34.934060z", micros),
+            ("2023-01-01 14:09:34.934060Z", micros),
+            ("2023-01-01T17:09:34.934060+03:00", micros),
+            ("2023-01-01T09:39:34.934060-04:30", micros),
+            ("2023-01-02T00:30:00+10:00", "2023-01-01T14:30:00.000000Z"),
+            ("2023-01-01T14:09:34Z", "2023-01-01T14:09:34.000000Z"),
+            ("2023-01-01T14:09:34.9Z", "2023-01-01T14:09:34.900000Z"),
+            ("2023-01-01T14:09:34.123456789999Z", "2023-01-01T14:09:34.123456Z"),
+            ("2024-02-29T23:59:59.999999-23:59", "2024-03-01T23:58:59.999999Z"),
+        ] {
+            assert_eq!(parse_instant(text).map(iso).as_deref(), Some(expected), "{text}");
+        }
+        assert_eq!(
+            parse_instant("2023-01-01T14:09:34.123456789Z").map(|t| t.nanosecond()),
+            Some(123_456_789)
+        );
+    }
+
+    #[test]
+    fn rejects_everything_else() {
+        for bad in [
+            "",
+            "yesterday",
+            "2023-01-01",
+            "2023-01-01T14:09Z",
+            "2023-01-01T14:09:34",
+            "2023-01-01T14:09:34.Z",
+            "2023-01-01T14:09:34+0300",
+            "2023-01-01T14:09:34+03",
+            "2023-01-01T14:09:34+24:00",
+            "2023-01-01T14:09:34+03:60",
+            "2023-01-01T14:09:60Z",
+            "2023-01-01T24:00:00Z",
+            "2023-02-29T00:00:00Z",
+            "2023-13-01T00:00:00Z",
+            "2023-01-01X14:09:34Z",
+            "2023-01-01T14:09:34ZZ",
+            "2023-01-01T14:09:34Z ",
+            " 2023-01-01T14:09:34Z",
+            "+2023-01-01T14:09:34Z",
+            "20230-01-01T14:09:34Z",
+            "2023-01-01T14:09:34.12a4Z",
+            "2023-01-01T1４:09:34Z",
+        ] {
+            assert_eq!(parse_instant(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

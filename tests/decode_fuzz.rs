@@ -37,7 +37,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use chrono::{DateTime, FixedOffset, SecondsFormat, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, SecondsFormat, TimeZone, Timelike, Utc};
 use discrepancy_admin::api::decode::{check_status, decode_json, field_errors, parse_retry_after};
 use discrepancy_admin::api::{ApiError, Discrepancy, Page};
 use proptest::prelude::*;
@@ -581,6 +581,35 @@ proptest! {
                 .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
             prop_assert_eq!(&one, &g.record);
         }
+    }
+
+    /// The app's own RFC 3339 reader agrees with chrono's on date-like text: valid instants
+    /// written in every style, then characters replaced, inserted or removed. chrono also
+    /// takes leap seconds (`:60`), which no OMS writes; the app refuses those.
+    #[test]
+    fn instant_reader_agrees_with_chrono(
+        date in datetime(),
+        style in 0u8..3,
+        offset in (-1_439i32..1_440).prop_map(|m| m * 60),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 0u8..3, prop::sample::select(&b"0123456789-:.+TtZz 5x"[..])), 0..3),
+    ) {
+        let mut text = write_date(&date, style, offset).into_bytes();
+        for (at, kind, c) in edits {
+            let i = at.index(text.len() + 1);
+            match kind {
+                0 if i < text.len() => text[i] = c,
+                1 => text.insert(i, c),
+                _ if i < text.len() => { text.remove(i); }
+                _ => {}
+            }
+        }
+        let text = String::from_utf8(text).expect("ASCII edits");
+        let ours = discrepancy_admin::dates::parse_instant(&text);
+        let chrono = DateTime::parse_from_rfc3339(&text)
+            .ok()
+            .map(|d| d.with_timezone(&Utc))
+            .filter(|d| d.nanosecond() < 1_000_000_000 && text.get(17..19).is_none_or(|s| s != "60"));
+        prop_assert_eq!(ours, chrono, "{}", text);
     }
 }
 

@@ -12,8 +12,10 @@ pub struct Discrepancy {
     /// Free text as the OMS gives it (known values include `out_of_stock`); shown verbatim.
     pub reason: String,
     /// When the OMS recorded the discrepancy (UTC).
+    #[serde(deserialize_with = "crate::dates::deserialize_instant")]
     pub created_date: DateTime<Utc>,
     /// When the record last changed (UTC).
+    #[serde(deserialize_with = "crate::dates::deserialize_instant")]
     pub modified_date: DateTime<Utc>,
     /// Whether the discrepancy is still open.
     pub is_active: bool,
