@@ -3,7 +3,7 @@
 # the first failure:
 #   1. host: unit tests of the app's logic and oms-dev's HTTP tests (cargo test)
 #   2. components: wasm-bindgen-test in headless Chromium against a running oms-dev
-#   3. release build with trunk (what the end-to-end tests load)
+#   3. release build with trunk (what the end-to-end tests load) and its first-load size check
 #   4. end-to-end: Playwright against oms-dev serving the release build
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,8 +31,9 @@ OMS_DEV_URL="http://127.0.0.1:$WASM_OMS_PORT" OMS_DEV_TOKEN="$(sed -n 's/^token:
   cargo test -p discrepancy-admin --target wasm32-unknown-unknown --test components
 cleanup; pids=()
 
-step "3/4 release build"
+step "3/4 release build and first-load size"
 trunk build --release
+node tests/size/first-load.mjs dist
 
 step "4/4 end-to-end (Playwright, Debian chromium)"
 OMS_DEV_BIN=target/debug/oms-dev DIST_DIR=dist node --test --test-concurrency=1 tests/e2e/
