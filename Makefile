@@ -1,5 +1,5 @@
 # The two commands of the README. Both install what is missing first.
-.PHONY: dev test bench lint
+.PHONY: dev test bench bench-browser lint
 
 ## Run the app: oms-dev with demo data + trunk serve; prints the URL and the demo token.
 dev:
@@ -12,6 +12,11 @@ test:
 ## Benchmarks (not part of the tests): oms-dev at 1,000,000 records.
 bench:
 	cargo bench -p oms-dev
+
+## Browser benchmark (not part of the tests): first rows vs a static page, flips, memory, size.
+## Writes BENCHMARKS.md and BENCHMARKS.json; options via ARGS, e.g. ARGS="--runs 3".
+bench-browser:
+	scripts/bench-browser.sh $(ARGS)
 
 ## Formatting and lints for the host and the wasm target.
 lint:

@@ -60,27 +60,21 @@ const FLIP_LIMITS = [20, 100, 1000];
 const PAGE_ROWS = 20;
 
 // ---------------------------------------------------------------- the build under test
-/** The root dist/ only if it is a release build (trunk's dev build injects its reload client). */
+/** `--dist`, else the root dist/ if it is a release build (trunk's dev build injects its reload client). */
 let distNote = '';
 function pickDist() {
   if (opts.dist) return fromRoot(opts.dist);
-  const isRelease = (dir) => {
-    if (!existsSync(path.join(dir, 'index.html'))) return false;
-    const wasm = readdirSync(dir).filter((f) => f.endsWith('.wasm'));
-    const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
-    return wasm.length === 1 && !html.includes('__TRUNK_ADDRESS__') && statSync(path.join(dir, wasm[0])).size < 3_000_000;
-  };
-  if (isRelease(fromRoot('dist'))) return fromRoot('dist');
-  if (isRelease(fromRoot('target/h-bench/dist'))) {
-    if (existsSync(fromRoot('dist/index.html'))) distNote = ' (`dist/` at the root is a debug build: trunk reload client in index.html, multi-MB wasm)';
-    return fromRoot('target/h-bench/dist');
-  }
-  throw new Error('no release build found (dist/ is missing or a debug build): run\n  source scripts/env.sh && CARGO_TARGET_DIR=target/h-bench trunk build --release --dist target/h-bench/dist');
+  const dir = fromRoot('dist');
+  const wasm = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.wasm')) : [];
+  const html = existsSync(path.join(dir, 'index.html')) ? readFileSync(path.join(dir, 'index.html'), 'utf8') : '';
+  if (wasm.length === 1 && html && !html.includes('__trunk_address__') && statSync(path.join(dir, wasm[0])).size < 3_000_000) return dir;
+  throw new Error('dist/ is missing or a debug build: run `make bench-browser` (or `trunk build --release` first)');
 }
+/** `--oms-dev`, else a release oms-dev (its latency is what a real server's would be), else debug. */
 function pickOmsDev() {
   if (opts['oms-dev']) return fromRoot(opts['oms-dev']);
-  for (const b of ['target/h-bench/release/oms-dev', 'target/release/oms-dev', 'target/debug/oms-dev']) if (existsSync(fromRoot(b))) return fromRoot(b);
-  throw new Error('no oms-dev binary: CARGO_TARGET_DIR=target/h-bench cargo build -p oms-dev --release');
+  for (const b of ['target/release/oms-dev', 'target/debug/oms-dev']) if (existsSync(fromRoot(b))) return fromRoot(b);
+  throw new Error('no oms-dev binary: cargo build -p oms-dev --release');
 }
 const SRC_DIST = pickDist();
 const OMS_DEV = pickOmsDev();
@@ -557,9 +551,8 @@ ${command}
 
 Options: \`--runs N\` (page loads per variant, default ${DEFAULTS.runs}), \`--flips N\` (timed flips per page size after
 ${DEFAULTS.warmup} warm-up flips, default ${DEFAULTS.flips}), \`--mem-flips N\` (default ${DEFAULTS['mem-flips']}), \`--mem-runs N\` (default ${DEFAULTS['mem-runs']}),
-\`--records\`, \`--seed\`, \`--dist DIR\`, \`--oms-dev BIN\`, \`--note TEXT\`. Prerequisites: a release app build
-(\`dist/\` if it is one, otherwise \`source scripts/env.sh && CARGO_TARGET_DIR=target/h-bench trunk build --release --dist target/h-bench/dist\`)
-and preferably a release oms-dev (\`CARGO_TARGET_DIR=target/h-bench cargo build -p oms-dev --release\`).
+\`--records\`, \`--seed\`, \`--dist DIR\`, \`--oms-dev BIN\`, \`--out-dir DIR\`, \`--note TEXT\`. \`make bench-browser\`
+builds the release app and a release oms-dev first and passes \`ARGS\` on (\`make bench-browser ARGS="--runs 3"\`).
 
 This run: app build \`${rel(SRC_DIST)}\`${distNote} (copied to \`${rel(BENCH_DIST)}\` together with \`baseline.html\`),
 oms-dev \`${rel(OMS_DEV)}\`, ${opts.runs} runs, ${opts.flips} flips per size, ${opts['mem-runs']} × ${memFlips} memory flips; ${elapsedS} s in total.
