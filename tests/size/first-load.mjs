@@ -14,7 +14,7 @@ import path from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
 
 /** Fails above this many gzip bytes (kB = 1000 bytes throughout). */
-export const CEILING = 245_000;
+export const CEILING = 255_000;
 /** The budget issue 4 asks for. */
 export const TARGET = 180_000;
 
