@@ -18,7 +18,8 @@
 //   3. page flips: a capture-phase click listener stamps t0 when `a.next` is clicked; the
 //      observer stamps t1 when the first row id changed and the row count equals the limit.
 //      network = Resource Timing responseEnd − startTime of the list request issued in
-//      that window; client = total − network.
+//      that window; client = total − network. Wrapped fetch / Response.text also give
+//      waiting = fetch() → body in JS, and app = total − waiting (the app's own work).
 //   4. memory after load, after flip 10 and after flip 200 (GC forced via CDP
 //      HeapProfiler.collectGarbage first): performance.memory.usedJSHeapSize (chromium
 //      runs with --enable-precise-memory-info) + the wasm linear memory
@@ -110,7 +111,7 @@ const r1 = (x) => (x === null || x === undefined ? null : Math.round(x * 10) / 1
 const launchBenchBrowser = () => launchBrowser(['--enable-precise-memory-info']);
 
 /** Runs in the page before any of its scripts, on every navigation of the context. */
-function benchInit({ key, value, rows }) {
+function benchInit({ key, value, rows, listPath }) {
   if (value) sessionStorage.setItem(key, value);
   performance.setResourceTimingBufferSize(100000);
   const B = (window.__bench = { firstRows: null, firstRowsFrame: null, appStarted: null, wasm: null, pending: null, armed: 0 });
@@ -152,11 +153,32 @@ function benchInit({ key, value, rows }) {
     'click',
     (e) => {
       if (!B.armed || !e.target.closest || !e.target.closest('a.next')) return;
-      B.pending = { t0: performance.now(), fromId: firstId(), expectRows: B.armed, done: null, frame: null };
+      B.pending = { t0: performance.now(), fromId: firstId(), expectRows: B.armed, done: null, frame: null, fetchAt: null, bodyAt: null };
       B.armed = 0;
     },
     true,
   );
+  // When the app hands the list request to the browser, and when its body is back in
+  // JavaScript: between the two the app only waits (on the server and on the browser's
+  // network stack, which on loopback costs more than the server itself).
+  const pageFetch = window.fetch;
+  window.fetch = function (input, ...rest) {
+    const promise = pageFetch.call(this, input, ...rest);
+    const p = B.pending;
+    const url = typeof input === 'string' ? input : input && input.url;
+    if (p && p.done === null && p.fetchAt === null && url && url.includes(listPath)) {
+      p.fetchAt = performance.now();
+      promise.then((response) => (response.__benchFlip = p), () => {});
+    }
+    return promise;
+  };
+  const pageText = Response.prototype.text;
+  Response.prototype.text = function () {
+    const promise = pageText.call(this);
+    const p = this.__benchFlip;
+    if (p) promise.then(() => (p.bodyAt = performance.now()), () => {});
+    return promise;
+  };
 }
 
 let browser;
@@ -169,6 +191,7 @@ async function newContext(session) {
     key: 'discrepancy-admin.session',
     value: session ? JSON.stringify({ base_url: oms.url, token: oms.token }) : null,
     rows: PAGE_ROWS,
+    listPath: LIST_PATH,
   });
   const page = await context.newPage();
   page.errors = [];
@@ -236,11 +259,16 @@ async function flip(page, limit) {
     // Keep the instrumentation from accumulating entries (and their wrappers) over many flips.
     performance.clearResourceTimings();
     const network = req ? req.responseEnd - req.startTime : null;
+    const waiting = p.fetchAt !== null && p.bodyAt !== null ? p.bodyAt - p.fetchAt : null;
     return {
       total,
       frame: p.frame - p.t0,
       network,
       client: network === null ? null : total - network,
+      waiting,
+      app: waiting === null ? null : total - waiting,
+      appBefore: p.fetchAt === null ? null : p.fetchAt - p.t0,
+      appAfter: p.bodyAt === null ? null : p.done - p.bodyAt,
       beforeRequest: req ? req.startTime - p.t0 : null,
       afterResponse: req ? p.done - req.responseEnd : null,
       requests: reqs.length,
@@ -450,7 +478,7 @@ const ratio = {
 const flips = {};
 for (const limit of FLIP_LIMITS) {
   const s = raw.flips[limit];
-  flips[limit] = Object.fromEntries(['total', 'network', 'client', 'beforeRequest', 'afterResponse', 'frame'].map((f) => [f, summary(pick(s, f))]));
+  flips[limit] = Object.fromEntries(['total', 'network', 'client', 'waiting', 'app', 'appBefore', 'appAfter', 'beforeRequest', 'afterResponse', 'frame'].map((f) => [f, summary(pick(s, f))]));
   flips[limit].networkShare = median(s.map((x) => x.network / x.total));
 }
 
@@ -475,8 +503,10 @@ const KB = 1024;
 const targets = [
   { name: 'time to first rows ≤ 2× static baseline (cold, median)', value: ratio.cold, limit: 2, unit: '×', ok: ratio.cold <= 2 },
   { name: 'time to first rows ≤ 2× static baseline (warm, median)', value: ratio.warm, limit: 2, unit: '×', ok: ratio.warm <= 2 },
-  { name: 'client-side part of a 100-row flip ≤ 16 ms (median)', value: flips[100].client.median, limit: 16, unit: 'ms', ok: flips[100].client.median <= 16 },
-  { name: 'client-side part of a 1000-row flip ≤ 100 ms (median)', value: flips[1000].client.median, limit: 100, unit: 'ms', ok: flips[1000].client.median <= 100 },
+  { name: 'client-side part of a 100-row flip ≤ 16 ms (median, total − Resource Timing network)', value: flips[100].client.median, limit: 16, unit: 'ms', ok: flips[100].client.median <= 16 },
+  { name: 'client-side part of a 100-row flip ≤ 16 ms (median, app work: total − wait on fetch)', value: flips[100].app.median, limit: 16, unit: 'ms', ok: flips[100].app.median <= 16 },
+  { name: 'client-side part of a 1000-row flip ≤ 100 ms (median, total − Resource Timing network)', value: flips[1000].client.median, limit: 100, unit: 'ms', ok: flips[1000].client.median <= 100 },
+  { name: 'client-side part of a 1000-row flip ≤ 100 ms (median, app work: total − wait on fetch)', value: flips[1000].app.median, limit: 100, unit: 'ms', ok: flips[1000].app.median <= 100 },
   { name: `memory (JS heap + wasm) after ${memFlips} flips within 10% of after 10`, value: memory.growth.total * 100, limit: 10, unit: '%', ok: Math.abs(memory.growth.total) <= 0.1 },
   { name: 'first-load gzip transfer ≤ 180 KB (document+JS+wasm+CSS transferSize)', value: transfer.transferSize / KB, limit: 180, unit: 'KiB', ok: transfer.transferSize <= 180 * KB },
 ];
@@ -517,6 +547,8 @@ for (const limit of FLIP_LIMITS) {
   add(`Flip ${limit} rows: total (click → rows in DOM)`, flips[limit].total);
   add(`Flip ${limit} rows: network (list request)`, flips[limit].network);
   add(`Flip ${limit} rows: client = total − network`, flips[limit].client);
+  add(`Flip ${limit} rows: waiting = fetch() → body in JS`, flips[limit].waiting);
+  add(`Flip ${limit} rows: app = total − waiting (click → fetch() + body → rows)`, flips[limit].app);
   add(`Flip ${limit} rows: click → next frame`, flips[limit].frame);
 }
 rows.push(['JS heap after load / 10 / ' + memFlips + ' flips', `${mib(memory.afterLoad.usedJSHeapSize)} / ${mib(memory.after10.usedJSHeapSize)} / ${mib(memory.afterN.usedJSHeapSize)}`, '', String(raw.memory.length)]);
@@ -614,6 +646,13 @@ ${fileRows.join('\n')}
   Playwright); the observer stamps t1 when the first row's id has changed and the row count equals
   the page size. *network* = Resource Timing \`responseEnd − startTime\` of the list request started
   within [t0, t1]; *client* = total − network (router, request set-up, JSON decoding, rendering).
+  Resource Timing stops at the network layer, but the body still has to reach JavaScript (on
+  this machine another 5–15 ms through the browser's network service), so *client* also counts
+  browser time in which the app only waits. The init script therefore also wraps \`fetch\` and
+  \`Response.prototype.text\` to stamp when the app hands the list request to the browser and
+  when its body is back in JavaScript: *waiting* = that span; *app* = total − waiting = (click →
+  \`fetch()\`: router, URL, request set-up) + (body → rows in the DOM: JSON decoding, rendering).
+  Both definitions are reported against the targets.
   Each page size gets a fresh context at page 1 and ${opts.warmup} untimed warm-up flips. The
   "click → next frame" row adds the following \`requestAnimationFrame\` (style, layout, paint).
 - **Memory**: after three CDP \`HeapProfiler.collectGarbage\` calls,
