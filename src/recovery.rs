@@ -221,83 +221,77 @@ fn is_delimiter(b: u8) -> bool {
         )
 }
 
-/// Drops `?a=b…` and `#a=b…` up to the next delimiter (prose like "why?" stays).
-fn strip_queries(text: &str) -> String {
+/// Copies `text`, replacing each span that `found(bytes, i)` reports as starting at `i` (its
+/// end and what to put instead); scanning goes on after a replaced span. Spans start on
+/// ASCII bytes, so every cut is on a character boundary.
+fn replace_spans(text: &str, found: impl Fn(&[u8], usize) -> Option<(usize, &'static str)>) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let (mut copied, mut i) = (0, 0);
     while i < bytes.len() {
-        if matches!(bytes[i], b'?' | b'#') {
-            let end = (i + 1..bytes.len())
-                .find(|&j| is_delimiter(bytes[j]))
-                .unwrap_or(bytes.len());
-            if bytes[i + 1..end].contains(&b'=') {
+        match found(bytes, i) {
+            Some((end, replacement)) => {
                 out.push_str(&text[copied..i]);
-                (copied, i) = (end, end);
-                continue;
+                out.push_str(replacement);
+                copied = end;
+                i = end.max(i + 1);
             }
+            None => i += 1,
         }
-        i += 1;
     }
     out.push_str(&text[copied..]);
     out
+}
+
+/// Drops `?a=b…` and `#a=b…` up to the next delimiter (prose like "why?" stays).
+fn strip_queries(text: &str) -> String {
+    replace_spans(text, |bytes, i| {
+        if !matches!(bytes[i], b'?' | b'#') {
+            return None;
+        }
+        let end = (i + 1..bytes.len())
+            .find(|&j| is_delimiter(bytes[j]))
+            .unwrap_or(bytes.len());
+        bytes[i + 1..end].contains(&b'=').then_some((end, ""))
+    })
 }
 
 /// Replaces `Token abc123`, `Bearer …`, `token=…`, `"token": "…"` (the word, its separators
 /// and the value) with `[redacted]`; "token missing" and "tokens: 2" stay.
 fn redact_secret_words(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let (mut copied, mut i) = (0, 0);
-    while i < bytes.len() {
+    replace_spans(text, |bytes, i| {
         let word = SECRET_WORDS
             .iter()
-            .find(|w| bytes.len() - i >= w.len() && bytes[i..i + w.len()].eq_ignore_ascii_case(w.as_bytes()));
-        if let Some(word) = word {
-            let after_word = i + word.len();
-            let value = (after_word..bytes.len())
-                .find(|&j| !matches!(bytes[j], b' ' | b'\t' | b':' | b'=' | b'"' | b'\''))
-                .unwrap_or(bytes.len());
-            let end = (value..bytes.len())
-                .find(|&j| is_delimiter(bytes[j]))
-                .unwrap_or(bytes.len());
-            let separators = &bytes[after_word..value];
-            let candidate = &bytes[value..end];
-            let secret = candidate.len() >= MIN_SECRET_CHARS
-                && (separators.iter().any(|b| matches!(b, b':' | b'='))
-                    || candidate.iter().any(u8::is_ascii_digit)
-                    || candidate.len() >= MIN_WORDY_SECRET_CHARS);
-            if !separators.is_empty() && secret {
-                out.push_str(&text[copied..i]);
-                out.push_str(REDACTED);
-                (copied, i) = (end, end);
-                continue;
-            }
-        }
-        i += 1;
-    }
-    out.push_str(&text[copied..]);
-    out
+            .find(|w| bytes.len() - i >= w.len() && bytes[i..i + w.len()].eq_ignore_ascii_case(w.as_bytes()))?;
+        let after_word = i + word.len();
+        let value = (after_word..bytes.len())
+            .find(|&j| !matches!(bytes[j], b' ' | b'\t' | b':' | b'=' | b'"' | b'\''))
+            .unwrap_or(bytes.len());
+        let end = (value..bytes.len())
+            .find(|&j| is_delimiter(bytes[j]))
+            .unwrap_or(bytes.len());
+        let separators = &bytes[after_word..value];
+        let candidate = &bytes[value..end];
+        let secret = candidate.len() >= MIN_SECRET_CHARS
+            && (separators.iter().any(|b| matches!(b, b':' | b'='))
+                || candidate.iter().any(u8::is_ascii_digit)
+                || candidate.len() >= MIN_WORDY_SECRET_CHARS);
+        (!separators.is_empty() && secret).then_some((end, REDACTED))
+    })
 }
 
 /// Replaces runs of at least `MIN_HEX_SECRET` hex digits (a bare DRF key) with `[redacted]`.
 fn redact_hex(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let (mut copied, mut i) = (0, 0);
-    while i < bytes.len() {
+    replace_spans(text, |bytes, i| {
+        // Only at the start of a run: a shorter tail of a run that was too short stays too.
+        if i > 0 && bytes[i - 1].is_ascii_hexdigit() {
+            return None;
+        }
         let end = (i..bytes.len())
             .find(|&j| !bytes[j].is_ascii_hexdigit())
             .unwrap_or(bytes.len());
-        if end - i >= MIN_HEX_SECRET {
-            out.push_str(&text[copied..i]);
-            out.push_str(REDACTED);
-            copied = end;
-        }
-        i = end.max(i + 1);
-    }
-    out.push_str(&text[copied..]);
-    out
+        (end - i >= MIN_HEX_SECRET).then_some((end, REDACTED))
+    })
 }
 
 fn truncate(s: &str, max_chars: usize) -> String {
