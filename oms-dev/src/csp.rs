@@ -5,12 +5,12 @@
 //! The hashes are computed at start-up from `DIR/index.html` and recomputed whenever that
 //! file changes (a rebuild renames the bundle, so the loader text and its hash change).
 
+use crate::static_files::{Stamp, stamp};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::SystemTime;
 
 /// Default `--frame-ancestors`: the app may not be framed at all.
 pub const DEFAULT_FRAME_ANCESTORS: &str = "'none'";
@@ -188,18 +188,11 @@ pub struct Csp {
     cached: Mutex<(Option<Stamp>, String)>,
 }
 
-type Stamp = (SystemTime, u64);
-
-fn stamp(path: &Path) -> Option<Stamp> {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
-}
-
 impl Csp {
     /// Reads `dir/index.html` (a missing file gives a policy without hashes).
     pub fn new(config: CspConfig, dir: &Path) -> Self {
         let index = dir.join("index.html");
-        let st = stamp(&index);
+        let st = stamp(&index).ok();
         let html = std::fs::read_to_string(&index).unwrap_or_default();
         let value = policy(&config, &html);
         Self {
@@ -211,7 +204,7 @@ impl Csp {
 
     /// The current policy.
     pub fn header_value(&self) -> String {
-        let st = stamp(&self.index);
+        let st = stamp(&self.index).ok();
         let mut cached = self.cached.lock().unwrap_or_else(|e| e.into_inner());
         if cached.0 != st {
             let html = std::fs::read_to_string(&self.index).unwrap_or_default();

@@ -35,9 +35,18 @@ pub struct StaticApp {
     cache: Mutex<HashMap<PathBuf, Arc<Cached>>>,
 }
 
+/// A file's version as far as caching goes: modification time and length.
+pub(crate) type Stamp = (SystemTime, u64);
+
+/// The current [`Stamp`] of `path`.
+pub(crate) fn stamp(path: &Path) -> std::io::Result<Stamp> {
+    let meta = std::fs::metadata(path)?;
+    Ok((meta.modified()?, meta.len()))
+}
+
 /// One file as served: read and compressed once per version of the file on disk.
 struct Cached {
-    stamp: (SystemTime, u64),
+    stamp: Stamp,
     content_type: &'static str,
     etag: HeaderValue,
     /// `Cache-Control`: [`IMMUTABLE`] for content-hashed names, else [`REVALIDATE`].
@@ -99,8 +108,7 @@ impl StaticApp {
 
     /// The cached form of `path`, read (and compressed) again when the file changed.
     fn load(&self, path: &Path) -> std::io::Result<Arc<Cached>> {
-        let meta = std::fs::metadata(path)?;
-        let stamp = (meta.modified()?, meta.len());
+        let stamp = stamp(path)?;
         if let Some(hit) = self.lock().get(path).filter(|c| c.stamp == stamp) {
             return Ok(Arc::clone(hit));
         }
