@@ -50,7 +50,7 @@ pub fn app_with(config: AppConfig, session: Session) -> impl IntoView {
             {move || signed_in().then(|| view! { <AppHeader /> })}
             <main id="main">
                 // The routes are flat (no outlets): FlatRoutes matches one view and keeps it
-                // while only the query changes, with 12 KB gzip less code than nested Routes.
+                // while only the query changes, with 15 KB gzip less code than nested Routes.
                 <FlatRoutes fallback=|| view! { <NotFoundPage /> }>
                     <Route path=path!("/") view=HomeRedirect />
                     <Route path=path!("/discrepancies") view=protected(|| view! { <ListPage /> }.into_any()) />
