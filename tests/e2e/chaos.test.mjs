@@ -7,7 +7,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, signIn, visibleIds, LIST_PATH, TIMEOUT } from './harness.mjs';
+import { setup, signIn, visibleIds, LIST_PATH, TIMEOUT, openRemoval } from './harness.mjs';
 
 const ctx = setup({ records: 2000, seed: 29 });
 const REMOVE_PATH = `${LIST_PATH}remove/`;
@@ -174,8 +174,7 @@ test('50 pages, details and a removal against an OMS failing 30 % of requests', 
     // The removal.
     const recordsBefore = (await oms.stats()).records;
     const removesBefore = (await oms.stats()).requests.remove;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Remove old records' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Remove old records' }).waitFor();
+    await openRemoval(page);
     const dateInput = page.getByLabel('Remove records created before');
     const locationInput = page.getByLabel('Stock location ID (optional)');
     await dateInput.fill(CUTOFF);

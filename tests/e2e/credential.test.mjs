@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, signIn, expectRowsMatchApi, pathAndQuery, LIST_PATH } from './harness.mjs';
+import { setup, signIn, expectRowsMatchApi, pathAndQuery, LIST_PATH, insertOld, openRemoval, review } from './harness.mjs';
 
 const ctx = setup({ records: 150, seed: 17 });
 const STORAGE_KEY = 'discrepancy-admin.session';
@@ -25,28 +25,6 @@ function watch(page) {
   page.on('framenavigated', (f) => seen.pageUrls.push(f.url()));
   page.on('request', (r) => seen.requests.push({ url: r.url(), origin: new URL(r.url()).origin, method: r.method(), referer: r.headers().referer ?? '' }));
   return seen;
-}
-
-async function insertOld(oms, location, n) {
-  const rows = Array.from({ length: n }, (_, i) => ({
-    reason: `credential test ${i}`,
-    created_date: `2002-0${1 + (i % 5)}-1${i % 10}T08:00:00Z`,
-    stock_location: location,
-  }));
-  return oms.insertRecords(rows);
-}
-
-async function openRemoval(page) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Remove old records' }).click();
-  await page.waitForURL((u) => u.pathname === '/discrepancies/remove');
-  await page.getByRole('heading', { level: 1, name: 'Remove old records' }).waitFor();
-}
-
-async function review(page, date, location) {
-  await page.getByLabel('Remove records created before').fill(date);
-  await page.getByLabel('Stock location ID (optional)').fill(String(location));
-  await page.getByRole('button', { name: 'Review removal' }).click();
-  await page.getByRole('heading', { name: 'Confirm removal' }).waitFor();
 }
 
 test('not remembered: the token is in no console message, URL, web storage or foreign request', async () => {
@@ -82,9 +60,9 @@ test('not remembered: the token is in no console message, URL, web storage or fo
 
   // A removal, start to end.
   const location = 9401;
-  const rows = await insertOld(oms, location, 4);
+  const rows = await insertOld(oms, { location, n: 4, year: 2002, label: 'credential test' });
   await openRemoval(page);
-  await review(page, '2003-01-01', location);
+  await review(page, { date: '2003-01-01', location });
   const before = await oms.stats();
   await page.getByRole('button', { name: `Remove ${rows.length} records`, exact: true }).click();
   await page.locator('section.done').waitFor();
@@ -173,9 +151,9 @@ test('a read-only token lists, and its removal gets the permission message with 
   await expectRowsMatchApi(page, oms, { page: 2, limit: 20 });
 
   const location = 9402;
-  const rows = await insertOld(oms, location, 3);
+  const rows = await insertOld(oms, { location, n: 3, year: 2002, label: 'credential test' });
   await openRemoval(page);
-  await review(page, '2003-01-01', location);
+  await review(page, { date: '2003-01-01', location });
   const before = await oms.stats();
   await page.getByRole('button', { name: `Remove ${rows.length} records`, exact: true }).click();
   const failure = page.locator('.failure');

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { setup, signIn, startOms, expectRowsMatchApi, poll } from './harness.mjs';
+import { setup, signIn, startOms, expectRowsMatchApi, poll, openRemoval, review } from './harness.mjs';
 
 // --hostile: markup payloads in reasons are on page 1 and must not trip the policy either.
 const ctx = setup({ records: 30, seed: 13, hostile: true });
@@ -123,12 +123,8 @@ test('the whole app under the strict policy: sign in, list, detail, removal, dee
   await page.getByRole('heading', { level: 1, name: `Discrepancy #${record.id}` }).waitFor();
   assert.equal(await page.locator('.reason-full').textContent(), record.reason);
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Remove old records' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Remove old records' }).waitFor();
-  await page.getByLabel('Remove records created before').fill('2023-06-01');
-  await page.getByLabel('Stock location ID (optional)').fill('3');
-  await page.getByRole('button', { name: 'Review removal' }).click();
-  await page.getByRole('heading', { name: 'Confirm removal' }).waitFor();
+  await openRemoval(page);
+  await review(page, { date: '2023-06-01', location: 3 });
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.locator('section.confirm').waitFor({ state: 'detached' });
 

@@ -300,6 +300,36 @@ export async function expectRowsMatchApi(page, oms, params) {
   return answer;
 }
 
+/**
+ * Inserts `n` records at stock location `location`, created on the 15th of the months of
+ * `year` (all before `${year + 1}-01-01`), reasons `${label} ${location}/${i}`; returns the
+ * created records.
+ */
+export function insertOld(oms, { location, n, year, label }) {
+  return oms.insertRecords(
+    Array.from({ length: n }, (_, i) => ({
+      reason: `${label} ${location}/${i}`,
+      created_date: `${year}-${String(1 + (i % 12)).padStart(2, '0')}-15T12:00:00Z`,
+      stock_location: location,
+    })),
+  );
+}
+
+/** Opens the removal page from the main navigation. */
+export async function openRemoval(page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Remove old records' }).click();
+  await page.waitForURL((u) => u.pathname === '/discrepancies/remove');
+  await page.getByRole('heading', { level: 1, name: 'Remove old records' }).waitFor();
+}
+
+/** Fills the removal form (`location` optional) and waits for the confirmation. */
+export async function review(page, { date, location }) {
+  await page.getByLabel('Remove records created before').fill(date);
+  await page.getByLabel('Stock location ID (optional)').fill(String(location ?? ''));
+  await page.getByRole('button', { name: 'Review removal' }).click();
+  await page.getByRole('heading', { name: 'Confirm removal' }).waitFor();
+}
+
 /** The current URL's path and query, e.g. `/discrepancies?page=3`. */
 export function pathAndQuery(page) {
   const u = new URL(page.url());

@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, signIn, screenshot, poll } from './harness.mjs';
+import { setup, signIn, screenshot, poll, openRemoval, review } from './harness.mjs';
 
 const ctx = setup({ records: 400, seed: 5 });
 const REMOVE_PATH = '/api/v1/oms/inventory-discrepancies/remove/';
@@ -29,19 +29,6 @@ async function pickRemoval(oms, location, k = 3) {
   const expected = (await oms.list({ stock_location: location, created_date__lt: date, limit: 1 })).count;
   assert.ok(expected >= k && expected < all.count, `removal takes some but not all records (${expected})`);
   return { date, location, expected };
-}
-
-async function openRemoval(page) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Remove old records' }).click();
-  await page.waitForURL((u) => u.pathname === '/discrepancies/remove');
-  await page.getByRole('heading', { level: 1, name: 'Remove old records' }).waitFor();
-}
-
-async function review(page, { date, location }) {
-  await page.getByLabel('Remove records created before').fill(date);
-  await page.getByLabel('Stock location ID (optional)').fill(String(location ?? ''));
-  await page.getByRole('button', { name: 'Review removal' }).click();
-  await page.getByRole('heading', { name: 'Confirm removal' }).waitFor();
 }
 
 test('removal with confirmation: date, location and the server count; the records really go', async () => {

@@ -5,37 +5,15 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, signIn, expectRowsMatchApi, pathAndQuery, poll, LIST_PATH } from './harness.mjs';
+import { setup, signIn, expectRowsMatchApi, pathAndQuery, poll, LIST_PATH, insertOld, openRemoval, review } from './harness.mjs';
 
 const ctx = setup({ records: 300, seed: 41 });
 const REMOVE_PATH = `${LIST_PATH}remove/`;
 const isRemovePost = (r) => r.method() === 'POST' && new URL(r.url()).pathname === REMOVE_PATH;
 
-/** Inserts `n` records at `location` created in 2004 (before `2005-01-01`); returns their ids. */
-async function insertOld(oms, location, n) {
-  const rows = await oms.insertRecords(
-    Array.from({ length: n }, (_, i) => ({
-      reason: `safety ${location}/${i}`,
-      created_date: `2004-${String(1 + (i % 12)).padStart(2, '0')}-15T12:00:00Z`,
-      stock_location: location,
-    })),
-  );
-  return rows.map((r) => r.id);
-}
 const CUTOFF = '2005-01-01';
-
-async function openRemoval(page) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Remove old records' }).click();
-  await page.waitForURL((u) => u.pathname === '/discrepancies/remove');
-  await page.getByRole('heading', { level: 1, name: 'Remove old records' }).waitFor();
-}
-
-async function review(page, location) {
-  await page.getByLabel('Remove records created before').fill(CUTOFF);
-  await page.getByLabel('Stock location ID (optional)').fill(String(location));
-  await page.getByRole('button', { name: 'Review removal' }).click();
-  await page.getByRole('heading', { name: 'Confirm removal' }).waitFor();
-}
+/** Inserts `n` records at `location` created before `CUTOFF`; returns their ids. */
+const insertOldIds = async (oms, location, n) => (await insertOld(oms, { location, n, year: 2004, label: 'safety' })).map((r) => r.id);
 
 test('slow removal: button disabled and "Removing…", no second POST, leaving asks first', async () => {
   const { oms } = ctx;
@@ -50,14 +28,14 @@ test('slow removal: button disabled and "Removing…", no second POST, leaving a
     dialogs.push(dialog.type());
     await dialog.dismiss(); // "stay on the page"
   });
-  const first = await insertOld(oms, 9501, 5);
-  const second = await insertOld(oms, 9502, 4);
+  const first = await insertOldIds(oms, 9501, 5);
+  const second = await insertOldIds(oms, 9502, 4);
   const start = await oms.stats();
   await openRemoval(page);
 
   try {
     // Round 1: hammer the pending button with clicks and Enter; then try to close the tab.
-    await review(page, 9501);
+    await review(page, { date: CUTOFF, location: 9501 });
     await oms.faults({ latency_ms: 2000 });
     const confirm = page.locator('section.confirm button.danger');
     await page.getByRole('button', { name: `Remove ${first.length} records`, exact: true }).click();
@@ -92,7 +70,7 @@ test('slow removal: button disabled and "Removing…", no second POST, leaving a
     // Round 2: a reload while in flight asks first too.
     await oms.faults({ latency_ms: 0 });
     await page.locator('section.done').getByRole('button', { name: 'Review removal' }).click();
-    await review(page, 9502);
+    await review(page, { date: CUTOFF, location: 9502 });
     await oms.faults({ latency_ms: 2000 });
     await page.getByRole('button', { name: `Remove ${second.length} records`, exact: true }).click();
     await poll(() => confirm.textContent(), (t) => t === 'Removing…', { message: '"Removing…"' });
@@ -121,9 +99,9 @@ test('token expires between review and confirm: sign-in, then the same form; not
   const page = await ctx.newPage();
   try {
     await signIn(page, oms);
-    const ids = await insertOld(oms, 9503, 6);
+    const ids = await insertOldIds(oms, 9503, 6);
     await openRemoval(page);
-    await review(page, 9503);
+    await review(page, { date: CUTOFF, location: 9503 });
     const before = await oms.stats();
 
     await oms.setToken('safety-rotated');
