@@ -83,8 +83,6 @@ const BENCH_DIST = path.join(ROOT, 'target', 'bench-dist');
 rmSync(BENCH_DIST, { recursive: true, force: true });
 mkdirSync(path.dirname(BENCH_DIST), { recursive: true });
 cpSync(SRC_DIST, BENCH_DIST, { recursive: true, preserveTimestamps: true });
-const CSS_FILE = readdirSync(BENCH_DIST).find((f) => f.endsWith('.css'));
-const FAVICON = readdirSync(BENCH_DIST).find((f) => f.startsWith('favicon'));
 
 // The harness reads these when it is loaded.
 process.env.DIST_DIR = BENCH_DIST;
@@ -312,24 +310,13 @@ async function writeBaseline() {
     const api = await oms.list({ page: 1, limit: PAGE_ROWS });
     const apiIds = api.results.map((r) => r.id);
     if (JSON.stringify(ids) !== JSON.stringify(apiIds)) throw new Error(`app rows ${ids} differ from the API's page 1 ${apiIds}`);
-    const body = await page.evaluate(() => {
-      const b = document.body.cloneNode(true);
-      b.querySelectorAll('script').forEach((s) => s.remove());
-      return b.innerHTML;
+    // The app's own document with its scripts and preloads taken out: the same head (title,
+    // metas, CSS, icon) and the rendered body, so the baseline cannot drift from index.html.
+    const html = await page.evaluate(() => {
+      const doc = document.documentElement.cloneNode(true);
+      doc.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"]').forEach((e) => e.remove());
+      return `<!DOCTYPE html>\n${doc.outerHTML}\n`;
     });
-    const html = `<!DOCTYPE html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="color-scheme" content="light dark" />
-    <title>Inventory discrepancies</title>
-    <link rel="stylesheet" href="/${CSS_FILE}" />
-    ${FAVICON ? `<link rel="icon" href="/${FAVICON}" />` : ''}
-  </head>
-  <body>${body}</body>
-</html>
-`;
     writeFileSync(path.join(BENCH_DIST, 'baseline.html'), html);
     return { rows: ids.length, bytes: Buffer.byteLength(html), count: api.count };
   } finally {
