@@ -23,10 +23,10 @@ pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
             .try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
     };
     let at = |i: usize, allowed: &[u8]| b.get(i).is_some_and(|c| allowed.contains(c));
-    if !(at(4, b"-") && at(7, b"-") && at(10, b"Tt ") && at(13, b":") && at(16, b":")) {
+    if !(at(10, b"Tt ") && at(13, b":") && at(16, b":")) {
         return None;
     }
-    let date = NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 2)?, num(8, 2)?)?;
+    let date = parse_input_date(text.get(..10)?)?;
     let (hour, minute, second) = (num(11, 2)?, num(14, 2)?, num(17, 2)?);
     let mut i = 19;
     let mut nanos = 0u32;
