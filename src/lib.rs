@@ -1,28 +1,36 @@
 //! Back-office admin for OMS inventory discrepancies: list, detail and removal, straight
 //! from the browser to the OMS REST API with the operator's own token.
 //!
-//! `App` provides the session and configuration and declares the routes; everything else
-//! lives in `pages` (one per route), `components` (shared pieces) and `api` (the OMS client).
+//! `App` provides the session, the cross-page UI state and the configuration and declares
+//! the routes; everything else lives in `pages` (one per route), `components` (shared
+//! pieces), `api` (the OMS client) and small host-tested modules of logic.
 
 pub mod api;
 pub mod components;
 pub mod config;
 pub mod dates;
+pub mod list_filters;
+pub mod loader;
 pub mod messages;
 pub mod pages;
+pub mod paging;
 pub mod recovery;
+pub mod redact;
+pub mod removal;
 pub mod routes;
 pub mod session;
+pub mod text;
+pub mod ui_state;
 
-use components::{AppHeader, RequireSession};
+use components::{AppHeader, RemovalStatus, RequireSession};
 use config::AppConfig;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
 use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::path;
 use pages::{DetailPage, ListPage, NotFoundPage, RemovePage, SignInPage};
+use routes::{Base, LIST, path_and_query, use_go, use_here};
 use session::Session;
+use ui_state::UiState;
 
 /// The whole app, configured from the page's `<meta name="oms-admin-config">`.
 #[component]
@@ -32,13 +40,15 @@ pub fn App() -> impl IntoView {
 
 /// The app with explicit configuration and session, for tests and embedding.
 pub fn app_with(config: AppConfig, session: Session) -> impl IntoView {
-    let base = config.router_base.clone();
+    let base = Base::new(&config.router_base).as_str().to_string();
+    let ui = UiState::new();
     provide_context(config);
     provide_context(session);
+    provide_context(ui);
     // Closing or reloading the tab while a removal is in flight would leave its outcome
     // unknown to the user: the browser asks first.
     let leave_guard = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if session.removal_in_flight.get_untracked() {
+        if ui.removal.with_untracked(|s| s.sending()) {
             ev.prevent_default();
         }
     });
@@ -49,6 +59,7 @@ pub fn app_with(config: AppConfig, session: Session) -> impl IntoView {
         <Router base=base>
             {move || signed_in().then(|| view! { <AppHeader /> })}
             <main id="main">
+                {move || signed_in().then(|| view! { <RemovalStatus /> })}
                 // The routes are flat (no outlets): FlatRoutes matches one view and keeps it
                 // while only the query changes, with 15 KB gzip less code than nested Routes.
                 <FlatRoutes fallback=|| view! { <NotFoundPage /> }>
@@ -67,15 +78,9 @@ pub fn app_with(config: AppConfig, session: Session) -> impl IntoView {
 /// stays on the same route and the list keeps its rows on screen while the next page loads.
 #[component]
 fn HomeRedirect() -> impl IntoView {
-    let navigate = use_navigate();
-    let target = components::require_session::path_and_query(routes::LIST, &use_location().search.get_untracked());
-    Effect::new(move |_| {
-        navigate(
-            &target,
-            NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        )
-    });
+    let go = use_go();
+    let here = use_here()();
+    let search = here.split_once('?').map(|(_, q)| q).unwrap_or_default();
+    let target = path_and_query(LIST, search);
+    Effect::new(move |_| go(&target, true));
 }

@@ -120,6 +120,10 @@ pub struct Messages {
     pub filter_stock_location: &'static str,
     /// Label of the active filter.
     pub filter_active: &'static str,
+    /// Label of the created-before date filter.
+    pub filter_created_before: &'static str,
+    /// Shown when the active filter is neither yes nor no.
+    pub must_be_yes_or_no: &'static str,
     /// The "any" choice of a filter.
     pub any: &'static str,
     /// Apply button of the filter bar.
@@ -224,6 +228,12 @@ pub struct Messages {
     pub outcome_partial: fn(&str, &str) -> String,
     /// The re-check itself failed.
     pub outcome_unknown: &'static str,
+    /// Shown on other pages while a removal is in flight.
+    pub removal_in_progress: &'static str,
+    /// Link to the removal page from its status notice.
+    pub open_removal: &'static str,
+    /// Button that hides a notice.
+    pub dismiss: &'static str,
 
     // Errors and their next steps.
     /// Heading of an error panel.
@@ -341,6 +351,8 @@ pub static EN: Messages = Messages {
     filter_reason: "Reason",
     filter_stock_location: "Stock location ID",
     filter_active: "Active",
+    filter_created_before: "Created before",
+    must_be_yes_or_no: "Choose Any, Yes or No.",
     any: "Any",
     apply_filters: "Apply",
     must_be_positive_integer: "Enter a whole number greater than 0.",
@@ -406,6 +418,9 @@ pub static EN: Messages = Messages {
         )
     },
     outcome_unknown: "The result could not be checked. Open the list to see what is left before trying again.",
+    removal_in_progress: "A removal is in progress. Its result will be shown here when the OMS answers.",
+    open_removal: "Open the removal page",
+    dismiss: "Dismiss",
 
     error_title: "Something went wrong",
     retry: "Try again",

@@ -14,6 +14,8 @@
 //! in the panic message (`Token …`, `Bearer …`, a query string, a 40-hex DRF key) is cut out.
 
 use crate::messages::t;
+use crate::redact::redact;
+use crate::text::truncate;
 use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -24,22 +26,6 @@ const MAX_SHOWN_CHARS: usize = 500;
 
 /// Longest panic message put in the diagnostics.
 const MAX_REPORTED_CHARS: usize = 2_000;
-
-/// Words that introduce a credential (`Authorization: Token …`, `Bearer …`, `token=…`).
-const SECRET_WORDS: [&str; 2] = ["token", "bearer"];
-
-/// A value after a secret word shorter than this is prose ("token is …"), not a credential.
-const MIN_SECRET_CHARS: usize = 4;
-
-/// After a secret word and a space (not `:` or `=`), a value without digits is a credential
-/// only from this length on, so that prose like "token missing" stays readable.
-const MIN_WORDY_SECRET_CHARS: usize = 12;
-
-/// A run of this many hex digits may be a bare DRF token (40 hex digits).
-const MIN_HEX_SECRET: usize = 32;
-
-/// What replaces a credential.
-const REDACTED: &str = "[redacted]";
 
 /// Set by the first panic: later ones (the broken runtime may panic again) keep its view.
 static SHOWN: AtomicBool = AtomicBool::new(false);
@@ -205,100 +191,6 @@ pub fn diagnostics(message: &str, location: &str, path: &str, user_agent: &str, 
         field(location),
         truncate(&redact(message), MAX_REPORTED_CHARS),
     )
-}
-
-/// `text` without query strings and without anything that looks like a credential.
-fn redact(text: &str) -> String {
-    redact_hex(&redact_secret_words(&strip_queries(text)))
-}
-
-/// Ends a URL, a query or a credential.
-fn is_delimiter(b: u8) -> bool {
-    b.is_ascii_whitespace()
-        || matches!(
-            b,
-            b'"' | b'\'' | b'`' | b',' | b';' | b'<' | b'>' | b'(' | b')' | b'[' | b']' | b'{' | b'}'
-        )
-}
-
-/// Copies `text`, replacing each span that `found(bytes, i)` reports as starting at `i` (its
-/// end and what to put instead); scanning goes on after a replaced span. Spans start on
-/// ASCII bytes, so every cut is on a character boundary.
-fn replace_spans(text: &str, found: impl Fn(&[u8], usize) -> Option<(usize, &'static str)>) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let (mut copied, mut i) = (0, 0);
-    while i < bytes.len() {
-        match found(bytes, i) {
-            Some((end, replacement)) => {
-                out.push_str(&text[copied..i]);
-                out.push_str(replacement);
-                copied = end;
-                i = end.max(i + 1);
-            }
-            None => i += 1,
-        }
-    }
-    out.push_str(&text[copied..]);
-    out
-}
-
-/// Drops `?a=b…` and `#a=b…` up to the next delimiter (prose like "why?" stays).
-fn strip_queries(text: &str) -> String {
-    replace_spans(text, |bytes, i| {
-        if !matches!(bytes[i], b'?' | b'#') {
-            return None;
-        }
-        let end = (i + 1..bytes.len())
-            .find(|&j| is_delimiter(bytes[j]))
-            .unwrap_or(bytes.len());
-        bytes[i + 1..end].contains(&b'=').then_some((end, ""))
-    })
-}
-
-/// Replaces `Token abc123`, `Bearer …`, `token=…`, `"token": "…"` (the word, its separators
-/// and the value) with `[redacted]`; "token missing" and "tokens: 2" stay.
-fn redact_secret_words(text: &str) -> String {
-    replace_spans(text, |bytes, i| {
-        let word = SECRET_WORDS
-            .iter()
-            .find(|w| bytes.len() - i >= w.len() && bytes[i..i + w.len()].eq_ignore_ascii_case(w.as_bytes()))?;
-        let after_word = i + word.len();
-        let value = (after_word..bytes.len())
-            .find(|&j| !matches!(bytes[j], b' ' | b'\t' | b':' | b'=' | b'"' | b'\''))
-            .unwrap_or(bytes.len());
-        let end = (value..bytes.len())
-            .find(|&j| is_delimiter(bytes[j]))
-            .unwrap_or(bytes.len());
-        let separators = &bytes[after_word..value];
-        let candidate = &bytes[value..end];
-        let secret = candidate.len() >= MIN_SECRET_CHARS
-            && (separators.iter().any(|b| matches!(b, b':' | b'='))
-                || candidate.iter().any(u8::is_ascii_digit)
-                || candidate.len() >= MIN_WORDY_SECRET_CHARS);
-        (!separators.is_empty() && secret).then_some((end, REDACTED))
-    })
-}
-
-/// Replaces runs of at least `MIN_HEX_SECRET` hex digits (a bare DRF key) with `[redacted]`.
-fn redact_hex(text: &str) -> String {
-    replace_spans(text, |bytes, i| {
-        // Only at the start of a run: a shorter tail of a run that was too short stays too.
-        if i > 0 && bytes[i - 1].is_ascii_hexdigit() {
-            return None;
-        }
-        let end = (i..bytes.len())
-            .find(|&j| !bytes[j].is_ascii_hexdigit())
-            .unwrap_or(bytes.len());
-        (end - i >= MIN_HEX_SECRET).then_some((end, REDACTED))
-    })
-}
-
-fn truncate(s: &str, max_chars: usize) -> String {
-    match s.char_indices().nth(max_chars) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s.to_string(),
-    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use discrepancy_admin::config::AppConfig;
 use discrepancy_admin::pages::RemovePage;
 use discrepancy_admin::pages::detail::RecordView;
 use discrepancy_admin::session::Session;
+use discrepancy_admin::ui_state::UiState;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -321,6 +322,7 @@ async fn removal_validates_confirms_with_the_server_count_and_posts_once() {
         let session = Session::restore();
         session.sign_in(credentials(), false);
         provide_context(session);
+        provide_context(UiState::new());
         view! { <RemovePage /> }
     });
     leptos::task::tick().await;

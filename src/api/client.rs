@@ -4,7 +4,7 @@
 
 use super::decode::{check_status, decode_json};
 use super::error::ApiError;
-use super::query::{ListQuery, build_url};
+use super::query::{Filters, ListQuery, build_url};
 use super::types::{Discrepancy, Page, RemoveRequest};
 use gloo_net::http::{Request, RequestBuilder};
 use std::fmt;
@@ -126,8 +126,11 @@ pub async fn count_created_before(
 ) -> Result<u64, ApiError> {
     let query = ListQuery {
         limit: 1,
-        created_before: Some(request.expired_date),
-        stock_location: request.stock_location,
+        filters: Filters {
+            created_before: Some(request.expired_date),
+            stock_location: request.stock_location,
+            ..Filters::default()
+        },
         ..ListQuery::default()
     };
     list(creds, &query, cancel).await.map(|page| page.count)

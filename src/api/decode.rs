@@ -102,10 +102,7 @@ fn messages_of(value: &Value) -> Vec<String> {
 }
 
 fn truncate(s: &str) -> String {
-    match s.char_indices().nth(MAX_DETAIL_CHARS) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s.to_string(),
-    }
+    crate::text::truncate(s, MAX_DETAIL_CHARS)
 }
 
 #[cfg(test)]

@@ -13,6 +13,6 @@ pub mod types;
 
 pub use client::{Cancel, Credentials};
 pub use error::{ApiError, FieldErrors};
-pub use query::{ListQuery, Sort, SortField};
+pub use query::{Filters, ListQuery, Sort, SortField};
 pub use retry::RetryControl;
 pub use types::{Discrepancy, Page, RemoveRequest};

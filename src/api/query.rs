@@ -3,8 +3,6 @@
 
 use chrono::NaiveDate;
 
-/// Rows per page offered by the selector; any other 1..=1000 value from a link still works.
-pub const PAGE_SIZES: [u32; 4] = [20, 50, 100, 250];
 /// The OMS default page size.
 pub const DEFAULT_LIMIT: u32 = 20;
 /// The OMS maximum page size.
@@ -101,15 +99,10 @@ impl Sort {
     }
 }
 
-/// Page, size, order and filters of the list.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct ListQuery {
-    /// 1-based page number.
-    pub page: u64,
-    /// Rows per page, 1..=1000.
-    pub limit: u32,
-    /// Order; the OMS default when `None`.
-    pub sort: Option<Sort>,
+/// The list's filters, one value: a new filter is a field here, read and written in
+/// [`Filters::from_params`] and [`Filters::pairs`], and edited through `list_filters`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Filters {
     /// Exact reason filter.
     pub reason: Option<String>,
     /// Stock location id filter.
@@ -120,16 +113,70 @@ pub struct ListQuery {
     pub created_before: Option<NaiveDate>,
 }
 
+impl Filters {
+    /// Reads the filters of a URL query; a malformed value is dropped (the view it opens
+    /// says which filters are in force).
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Filters {
+        let nonempty = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        Filters {
+            reason: nonempty("reason"),
+            stock_location: nonempty("stock_location").and_then(|v| parse_positive_id(&v)),
+            is_active: nonempty("is_active").and_then(|v| parse_bool(&v)),
+            created_before: nonempty("created_date__lt").and_then(|v| crate::dates::parse_input_date(&v)),
+        }
+    }
+
+    /// The OMS parameters, in a fixed order, for the URL and the request alike.
+    pub fn pairs(&self, out: &mut Vec<(&'static str, String)>) {
+        if let Some(reason) = &self.reason {
+            out.push(("reason", reason.clone()));
+        }
+        if let Some(loc) = self.stock_location {
+            out.push(("stock_location", loc.to_string()));
+        }
+        if let Some(active) = self.is_active {
+            out.push(("is_active", active.to_string()));
+        }
+        if let Some(date) = self.created_before {
+            out.push(("created_date__lt", crate::dates::to_iso_date(date)));
+        }
+    }
+
+    /// True when no filter narrows the list.
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+}
+
+/// `true` / `false` as Django's boolean filter reads them.
+pub fn parse_bool(value: &str) -> Option<bool> {
+    match value {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
+}
+
+/// Page, size, order and filters of the list.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ListQuery {
+    /// 1-based page number.
+    pub page: u64,
+    /// Rows per page, 1..=1000.
+    pub limit: u32,
+    /// Order; the OMS default when `None`.
+    pub sort: Option<Sort>,
+    /// What narrows the list.
+    pub filters: Filters,
+}
+
 impl Default for ListQuery {
     fn default() -> Self {
         ListQuery {
             page: 1,
             limit: DEFAULT_LIMIT,
             sort: None,
-            reason: None,
-            stock_location: None,
-            is_active: None,
-            created_before: None,
+            filters: Filters::default(),
         }
     }
 }
@@ -149,14 +196,7 @@ impl ListQuery {
                 .filter(|l| (1..=MAX_LIMIT).contains(l))
                 .unwrap_or(DEFAULT_LIMIT),
             sort: nonempty("sort").and_then(|v| Sort::parse(&v)),
-            reason: nonempty("reason"),
-            stock_location: nonempty("stock_location").and_then(|v| parse_positive_id(&v)),
-            is_active: nonempty("is_active").and_then(|v| match v.as_str() {
-                "true" => Some(true),
-                "false" => Some(false),
-                _ => None,
-            }),
-            created_before: nonempty("created_date__lt").and_then(|v| crate::dates::parse_input_date(&v)),
+            filters: Filters::from_params(&get),
         }
     }
 
@@ -164,18 +204,7 @@ impl ListQuery {
         if let Some(sort) = self.sort {
             out.push(("sort", sort.to_param()));
         }
-        if let Some(reason) = &self.reason {
-            out.push(("reason", reason.clone()));
-        }
-        if let Some(loc) = self.stock_location {
-            out.push(("stock_location", loc.to_string()));
-        }
-        if let Some(active) = self.is_active {
-            out.push(("is_active", active.to_string()));
-        }
-        if let Some(date) = self.created_before {
-            out.push(("created_date__lt", crate::dates::to_iso_date(date)));
-        }
+        self.filters.pairs(out);
     }
 
     /// Pairs for the page URL: defaults are left out so links stay short.
@@ -216,22 +245,23 @@ impl ListQuery {
         }
     }
 
+    /// The same order and size with other filters, from page 1.
+    pub fn with_filters(&self, filters: Filters) -> ListQuery {
+        ListQuery {
+            page: 1,
+            filters,
+            ..self.clone()
+        }
+    }
+
     /// True when any filter narrows the list.
     pub fn is_filtered(&self) -> bool {
-        self.reason.is_some()
-            || self.stock_location.is_some()
-            || self.is_active.is_some()
-            || self.created_before.is_some()
+        !self.filters.is_empty()
     }
 
     /// The same order and size without filters, from page 1.
     pub fn without_filters(&self) -> ListQuery {
-        ListQuery {
-            page: 1,
-            limit: self.limit,
-            sort: self.sort,
-            ..ListQuery::default()
-        }
+        self.with_filters(Filters::default())
     }
 }
 
@@ -263,43 +293,6 @@ pub fn build_url(base: &str, path: &str, pairs: &[(&str, String)]) -> String {
     url
 }
 
-/// Number of the last page: at least 1, since an empty list still has page 1.
-pub fn last_page(count: u64, limit: u32) -> u64 {
-    count.div_ceil(u64::from(limit.max(1))).max(1)
-}
-
-/// 1-based positions of the first and last row of `page` ("41–60"); `(0, 0)` when empty.
-pub fn row_range(count: u64, page: u64, limit: u32) -> (u64, u64) {
-    let limit = u64::from(limit.max(1));
-    let first = (page.max(1) - 1) * limit + 1;
-    if count == 0 || first > count {
-        return (0, 0);
-    }
-    (first, (first + limit - 1).min(count))
-}
-
-/// The page numbers to show around `page`: always the first and last, a window of two each
-/// side, and `None` for a gap ("1 … 4 5 6 7 8 … 62").
-pub fn page_window(page: u64, last: u64) -> Vec<Option<u64>> {
-    let mut out = Vec::new();
-    let lo = page.saturating_sub(2).max(1);
-    let hi = (page + 2).min(last);
-    if lo > 1 {
-        out.push(Some(1));
-        if lo > 2 {
-            out.push(None);
-        }
-    }
-    out.extend((lo..=hi).map(Some));
-    if hi < last {
-        if hi < last - 1 {
-            out.push(None);
-        }
-        out.push(Some(last));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,6 +322,11 @@ mod tests {
             })
         );
         assert_eq!(q.to_search(), "?page=3&limit=50&sort=-created_date");
+        // Absurd page numbers are kept (the OMS answers "invalid page"); nothing overflows.
+        let huge = from(&[("page", "18446744073709551615")]);
+        assert_eq!(huge.page, u64::MAX);
+        assert_eq!(huge.to_search(), "?page=18446744073709551615");
+        assert_eq!(from(&[("page", "18446744073709551616")]).page, 1);
     }
 
     #[test]
@@ -358,7 +356,7 @@ mod tests {
             ("is_active", "false"),
             ("created_date__lt", "2023-10-10"),
         ]);
-        assert_eq!(q.reason.as_deref(), Some("out of stock&x=1"));
+        assert_eq!(q.filters.reason.as_deref(), Some("out of stock&x=1"));
         assert_eq!(
             q.to_search(),
             "?reason=out+of+stock%26x%3D1&stock_location=7&is_active=false&created_date__lt=2023-10-10"
@@ -398,47 +396,6 @@ mod tests {
             "created_date"
         );
         assert_eq!(Sort::parse(""), None);
-    }
-
-    #[test]
-    fn page_maths() {
-        assert_eq!(last_page(0, 20), 1);
-        assert_eq!(last_page(20, 20), 1);
-        assert_eq!(last_page(21, 20), 2);
-        assert_eq!(last_page(1234, 20), 62);
-        assert_eq!(row_range(1234, 3, 20), (41, 60));
-        assert_eq!(row_range(1234, 62, 20), (1221, 1234));
-        assert_eq!(row_range(0, 1, 20), (0, 0));
-        assert_eq!(row_range(10, 2, 20), (0, 0));
-    }
-
-    #[test]
-    fn page_window_shows_ends_and_gaps() {
-        assert_eq!(page_window(1, 1), vec![Some(1)]);
-        assert_eq!(page_window(1, 3), vec![Some(1), Some(2), Some(3)]);
-        assert_eq!(
-            page_window(6, 62),
-            vec![
-                Some(1),
-                None,
-                Some(4),
-                Some(5),
-                Some(6),
-                Some(7),
-                Some(8),
-                None,
-                Some(62)
-            ]
-        );
-        assert_eq!(
-            page_window(3, 62),
-            vec![Some(1), Some(2), Some(3), Some(4), Some(5), None, Some(62)]
-        );
-        assert_eq!(page_window(62, 62), vec![Some(1), None, Some(60), Some(61), Some(62)]);
-        assert_eq!(
-            page_window(4, 6),
-            vec![Some(1), Some(2), Some(3), Some(4), Some(5), Some(6)]
-        );
     }
 
     #[test]

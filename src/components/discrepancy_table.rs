@@ -3,7 +3,7 @@
 use crate::api::{Discrepancy, ListQuery, Sort, SortField};
 use crate::components::DateTime;
 use crate::messages::t;
-use crate::routes::{detail_href, list_href};
+use crate::routes::{detail_path, list_path, use_base};
 use leptos::prelude::*;
 
 /// A table of `rows`; header links re-sort `query` from page 1.
@@ -18,6 +18,7 @@ pub fn DiscrepancyTable(
     query: ListQuery,
 ) -> impl IntoView {
     let m = t();
+    let base = use_base();
     let header = |field: Option<SortField>, label: &'static str, class: &'static str| {
         let Some(field) = field else {
             return view! { <th scope="col" class=class>{label}</th> }.into_any();
@@ -41,7 +42,7 @@ pub fn DiscrepancyTable(
         };
         view! {
             <th scope="col" class=class aria-sort=aria_sort>
-                <a class="sort" href=list_href(&next)>
+                <a class="sort" href=base.href(&list_path(&next))>
                     {label}
                     <span class="sort-arrow" aria-hidden="true">{arrow}</span>
                 </a>
@@ -49,6 +50,10 @@ pub fn DiscrepancyTable(
         }
         .into_any()
     };
+    let body = rows
+        .into_iter()
+        .map(|d| row(base.href(&detail_path(d.id)), d))
+        .collect_view();
     view! {
         <div class="table-scroll">
             <table class="records">
@@ -63,20 +68,20 @@ pub fn DiscrepancyTable(
                         {header(Some(SortField::CreatedDate), m.col_created, "date")}
                     </tr>
                 </thead>
-                <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
+                <tbody>{body}</tbody>
             </table>
         </div>
     }
 }
 
-fn row(d: Discrepancy) -> impl IntoView {
+fn row(href: String, d: Discrepancy) -> impl IntoView {
     let m = t();
     let item = item_label(&d);
     let full_reason = d.reason.clone();
     view! {
         <tr class:inactive=!d.is_active>
             <td class="num">
-                <a href=detail_href(d.id) aria-label=(m.open_record)(d.id)>{d.id}</a>
+                <a href=href aria-label=(m.open_record)(d.id)>{d.id}</a>
             </td>
             <td class="reason" title=full_reason>
                 <span class="reason-text" dir="auto">{d.reason}</span>

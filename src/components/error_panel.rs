@@ -2,7 +2,7 @@
 
 use crate::api::ApiError;
 use crate::messages::t;
-use crate::routes::SIGN_IN;
+use crate::routes::{SIGN_IN, use_base};
 use leptos::prelude::*;
 
 /// An alert for `error` with the actions that fit it: retry for transient failures,
@@ -14,7 +14,7 @@ pub fn ErrorPanel(
     /// Repeats the failed request; no Retry button when absent.
     #[prop(optional, into)]
     on_retry: Option<Callback<()>>,
-    /// Where "Go to page 1" leads, for list errors.
+    /// The href of "Go to page 1", for list errors.
     #[prop(optional, into)]
     first_page_href: Option<String>,
 ) -> impl IntoView {
@@ -48,7 +48,7 @@ pub fn ErrorPanel(
                         }
                     })}
                 {show_first_page.map(|href| view! { <a class="button" href=href>{m.go_first_page}</a> })}
-                {show_sign_in.then(|| view! { <a class="button" href=SIGN_IN>{m.sign_in_again}</a> })}
+                {show_sign_in.then(|| view! { <a class="button" href=use_base().href(SIGN_IN)>{m.sign_in_again}</a> })}
             </div>
         </div>
     }

@@ -1,11 +1,12 @@
-//! The list's filters: reason, stock location and active state, applied from page 1.
+//! The list's filters, edited as one [`FilterDraft`] and applied from page 1. Every filter a
+//! URL can set is visible here, so nothing filters the list silently.
 
 use crate::api::ListQuery;
-use crate::api::query::parse_positive_id;
+use crate::list_filters::{FilterDraft, FilterKind};
 use crate::messages::t;
-use crate::routes::list_href;
+use crate::pages::list::filter_label;
+use crate::routes::{list_path, use_base, use_go};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// Reasons the OMS is known to use, offered as suggestions; any text may be typed.
 pub const KNOWN_REASONS: [&str; 6] = [
@@ -17,55 +18,44 @@ pub const KNOWN_REASONS: [&str; 6] = [
     "quality_issue",
 ];
 
-/// A form that navigates to the filtered view; invalid input is explained in place.
+/// A form that navigates to the filtered view; invalid input is explained in place and
+/// nothing is applied until every field is valid.
 #[component]
 pub fn FilterBar(
     /// The current view, whose filters prefill the form.
     query: ListQuery,
 ) -> impl IntoView {
     let m = t();
-    let navigate = use_navigate();
-    let reason = RwSignal::new(query.reason.clone().unwrap_or_default());
-    let location = RwSignal::new(query.stock_location.map(|l| l.to_string()).unwrap_or_default());
-    let active = RwSignal::new(match query.is_active {
-        Some(true) => "true",
-        Some(false) => "false",
-        None => "",
-    });
-    let location_error = RwSignal::new(false);
+    let go = use_go();
+    let draft = RwSignal::new(FilterDraft::from_filters(&query.filters));
+    let invalid = RwSignal::new(Vec::<FilterKind>::new());
     let filtered = query.is_filtered();
-    let cleared = list_href(&query.without_filters());
+    let cleared = use_base().href(&list_path(&query.without_filters()));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let loc_text = location.get_untracked();
-        let stock_location = if loc_text.trim().is_empty() {
-            None
-        } else {
-            match parse_positive_id(&loc_text) {
-                Some(id) => Some(id),
-                None => {
-                    location_error.set(true);
-                    return;
-                }
+        match draft.with_untracked(FilterDraft::parse) {
+            Ok(filters) => {
+                invalid.set(Vec::new());
+                go(&list_path(&query.with_filters(filters)), false);
             }
-        };
-        location_error.set(false);
-        let reason = reason.get_untracked().trim().to_string();
-        let next = ListQuery {
-            page: 1,
-            reason: (!reason.is_empty()).then_some(reason),
-            stock_location,
-            is_active: match active.get_untracked() {
-                "true" => Some(true),
-                "false" => Some(false),
-                _ => None,
-            },
-            ..query.clone()
-        };
-        navigate(&list_href(&next), Default::default());
+            Err(errors) => invalid.set(errors.invalid),
+        }
+    };
+    let is_invalid = move |kind: FilterKind| invalid.with(|v| v.contains(&kind));
+    let errors = move || {
+        [
+            (FilterKind::StockLocation, m.must_be_positive_integer),
+            (FilterKind::CreatedBefore, m.date_invalid),
+            (FilterKind::Active, m.must_be_yes_or_no),
+        ]
+        .into_iter()
+        .filter(|(kind, _)| is_invalid(*kind))
+        .map(|(kind, message)| format!("{}: {message}", filter_label(kind)))
+        .collect::<Vec<_>>()
+        .join(" ")
     };
     view! {
-        <form class="filters" on:submit=on_submit role="search">
+        <form class="filters" on:submit=on_submit role="search" novalidate>
             <fieldset>
                 <legend class="visually-hidden">{m.filters_legend}</legend>
                 <label>
@@ -75,8 +65,8 @@ pub fn FilterBar(
                         name="reason"
                         list="known-reasons"
                         autocomplete="off"
-                        prop:value=reason
-                        on:input:target=move |ev| reason.set(ev.target().value())
+                        prop:value=move || draft.with(|d| d.reason.clone())
+                        on:input:target=move |ev| draft.update(|d| d.reason = ev.target().value())
                     />
                 </label>
                 <datalist id="known-reasons">
@@ -89,32 +79,40 @@ pub fn FilterBar(
                         name="stock_location"
                         inputmode="numeric"
                         autocomplete="off"
-                        aria-invalid=move || location_error.get().to_string()
-                        aria-describedby="filter-location-error"
-                        prop:value=location
-                        on:input:target=move |ev| location.set(ev.target().value())
+                        aria-invalid=move || is_invalid(FilterKind::StockLocation).to_string()
+                        aria-describedby="filter-errors"
+                        prop:value=move || draft.with(|d| d.stock_location.clone())
+                        on:input:target=move |ev| draft.update(|d| d.stock_location = ev.target().value())
                     />
-                    <span id="filter-location-error" class="field-error" hidden=move || !location_error.get()>
-                        {m.must_be_positive_integer}
-                    </span>
                 </label>
                 <label>
                     <span>{m.filter_active}</span>
-                    <select name="is_active" on:change=move |ev| {
-                        active.set(match event_target_value(&ev).as_str() {
-                            "true" => "true",
-                            "false" => "false",
-                            _ => "",
-                        })
-                    }>
-                        <option value="" selected=move || active.get().is_empty()>{m.any}</option>
-                        <option value="true" selected=move || active.get() == "true">{m.yes}</option>
-                        <option value="false" selected=move || active.get() == "false">{m.no}</option>
+                    <select
+                        name="is_active"
+                        on:change:target=move |ev| draft.update(|d| d.is_active = ev.target().value())
+                    >
+                        <option value="" selected=move || draft.with(|d| d.is_active.is_empty())>{m.any}</option>
+                        <option value="true" selected=move || draft.with(|d| d.is_active == "true")>{m.yes}</option>
+                        <option value="false" selected=move || draft.with(|d| d.is_active == "false")>{m.no}</option>
                     </select>
+                </label>
+                <label>
+                    <span>{m.filter_created_before}</span>
+                    <input
+                        type="date"
+                        name="created_date__lt"
+                        aria-invalid=move || is_invalid(FilterKind::CreatedBefore).to_string()
+                        aria-describedby="filter-errors"
+                        prop:value=move || draft.with(|d| d.created_before.clone())
+                        on:input:target=move |ev| draft.update(|d| d.created_before = ev.target().value())
+                    />
                 </label>
                 <button type="submit" class="button">{m.apply_filters}</button>
                 {filtered.then(|| view! { <a class="button link" href=cleared>{m.clear_filters}</a> })}
             </fieldset>
+            <p id="filter-errors" class="field-error" role="alert">
+                {errors}
+            </p>
         </form>
     }
 }

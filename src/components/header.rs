@@ -1,7 +1,7 @@
 //! The app header: where the user is signed in, the two sections, and sign-out.
 
 use crate::messages::t;
-use crate::routes::{LIST, REMOVE};
+use crate::routes::{LIST, REMOVE, use_base};
 use crate::session::{Notice, use_session};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,6 +11,7 @@ use leptos_router::components::A;
 pub fn AppHeader() -> impl IntoView {
     let m = t();
     let session = use_session();
+    let base = use_base();
     let host = move || {
         session
             .credentials()
@@ -19,10 +20,10 @@ pub fn AppHeader() -> impl IntoView {
     };
     view! {
         <header class="app-header">
-            <a class="brand" href=LIST>{m.app_title}</a>
+            <a class="brand" href=base.href(LIST)>{m.app_title}</a>
             <nav aria-label=m.nav_label class="main-nav">
-                <A href=LIST exact=true>{m.nav_list}</A>
-                <A href=REMOVE>{m.nav_remove}</A>
+                <A href=base.href(LIST) exact=true>{m.nav_list}</A>
+                <A href=base.href(REMOVE)>{m.nav_remove}</A>
             </nav>
             <span class="host" title=host>{move || (m.signed_in_to)(&host())}</span>
             <button type="button" class="button" on:click=move |_| session.sign_out(Notice::SignedOut)>

@@ -6,6 +6,7 @@ pub mod error_panel;
 pub mod filter_bar;
 pub mod header;
 pub mod pager;
+pub mod removal_status;
 pub mod require_session;
 pub mod retry_banner;
 
@@ -15,5 +16,6 @@ pub use error_panel::ErrorPanel;
 pub use filter_bar::FilterBar;
 pub use header::AppHeader;
 pub use pager::{PageSize, Pager};
+pub use removal_status::RemovalStatus;
 pub use require_session::RequireSession;
 pub use retry_banner::RetryBanner;

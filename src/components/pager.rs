@@ -2,11 +2,10 @@
 //! work without the mouse, and every page has its own URL.
 
 use crate::api::ListQuery;
-use crate::api::query::{PAGE_SIZES, last_page, page_window, row_range};
 use crate::messages::{count as fmt_count, t};
-use crate::routes::list_href;
+use crate::paging::{PAGE_SIZES, last_page, page_for_new_limit, page_window, row_range};
+use crate::routes::{list_path, use_base, use_go};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// First / previous / numbered / next / last links for `count` records viewed as `query`.
 #[component]
@@ -17,11 +16,13 @@ pub fn Pager(
     query: ListQuery,
 ) -> impl IntoView {
     let m = t();
+    let base = use_base();
+    let href = |page: u64| base.href(&list_path(&query.with_page(page)));
     let last = last_page(count, query.limit);
     let page = query.page;
     let link = |target: u64, label: String, class: &'static str, enabled: bool| {
         if enabled {
-            view! { <a class=class href=list_href(&query.with_page(target))>{label}</a> }.into_any()
+            view! { <a class=class href=href(target)>{label}</a> }.into_any()
         } else {
             view! { <span class=format!("{class} disabled") aria-disabled="true">{label}</span> }.into_any()
         }
@@ -30,13 +31,13 @@ pub fn Pager(
         .into_iter()
         .map(|slot| match slot {
             Some(n) if n == page => view! {
-                <a class="page current" aria-current="page" aria-label=(m.page_n)(n) href=list_href(&query.with_page(n))>
+                <a class="page current" aria-current="page" aria-label=(m.page_n)(n) href=href(n)>
                     {n}
                 </a>
             }
             .into_any(),
             Some(n) => view! {
-                <a class="page" aria-label=(m.page_n)(n) href=list_href(&query.with_page(n))>{n}</a>
+                <a class="page" aria-label=(m.page_n)(n) href=href(n)>{n}</a>
             }
             .into_any(),
             None => view! { <span class="gap" aria-hidden="true">"…"</span> }.into_any(),
@@ -47,7 +48,7 @@ pub fn Pager(
             {link(1, m.first_page.to_string(), "step first", page > 1)}
             {link(page.saturating_sub(1).max(1), m.previous_page.to_string(), "step previous", page > 1)}
             <span class="pages">{numbers}</span>
-            {link(page + 1, m.next_page.to_string(), "step next", page < last)}
+            {link(page.saturating_add(1), m.next_page.to_string(), "step next", page < last)}
             {link(last, m.last_page.to_string(), "step last", page < last)}
             <span class="page-of">{(m.page_of)(page, last)}</span>
         </nav>
@@ -67,7 +68,7 @@ pub fn PageSize(
     query: ListQuery,
 ) -> impl IntoView {
     let m = t();
-    let navigate = use_navigate();
+    let go = use_go();
     let current = query.limit;
     let mut sizes: Vec<u32> = PAGE_SIZES.to_vec();
     if !sizes.contains(&current) {
@@ -78,15 +79,14 @@ pub fn PageSize(
         let Ok(limit) = event_target_value(&ev).parse::<u32>() else {
             return;
         };
-        let first_row = (query.page - 1) * u64::from(query.limit);
-        let page = first_row / u64::from(limit) + 1;
-        navigate(
-            &list_href(&ListQuery {
+        let page = page_for_new_limit(query.page, query.limit, limit);
+        go(
+            &list_path(&ListQuery {
                 limit,
                 page,
                 ..query.clone()
             }),
-            Default::default(),
+            false,
         );
     };
     view! {

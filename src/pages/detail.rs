@@ -2,14 +2,13 @@
 
 use crate::api::client::detail;
 use crate::api::query::parse_positive_id;
-use crate::api::{ApiError, Cancel, Discrepancy, RetryControl};
+use crate::api::{ApiError, Discrepancy};
 use crate::components::{DateTime, ErrorPanel, RetryBanner};
 use crate::config::{AppConfig, link};
 use crate::dates::format_utc;
+use crate::loader::use_oms_resource;
 use crate::messages::t;
-use crate::pages::list::retry_when_back_online;
-use crate::routes::LIST;
-use crate::session::use_session;
+use crate::routes::{LIST, use_base};
 use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -27,31 +26,14 @@ pub fn DetailPage() -> impl IntoView {
 
 #[component]
 fn DetailLoader(id: u64) -> impl IntoView {
-    let session = use_session();
-    let retry = RwSignal::new(0u32);
-    let retries = RetryControl::default();
-    let failed = RwSignal::new(false);
-    retry_when_back_online(retry, failed);
-    let data = LocalResource::new(move || {
-        retry.track();
-        let credentials = session.credentials();
-        async move {
-            let cancel = Cancel::new();
-            let result = match credentials {
-                Some(c) => retries.run(&cancel, || detail(&c, id, &cancel)).await,
-                None => Err(ApiError::Unauthorized { detail: String::new() }),
-            };
-            session.observe(&result);
-            failed.try_set(result.is_err());
-            result
-        }
-    });
-    let on_retry = Callback::new(move |_| retry.update(|n| *n += 1));
+    let resource = use_oms_resource(move || id, |c, id, cancel| async move { detail(&c, id, &cancel).await });
+    let data = resource.data;
+    let on_retry = resource.retry;
     view! {
-        <RetryBanner control=retries />
+        <RetryBanner control=resource.retries />
         <Transition fallback=move || view! { <p class="status" role="status">{t().loading}</p> }>
             {move || Suspend::new(async move {
-                match data.await {
+                match data.await.1 {
                     Ok(record) => EitherOf4::A(view! { <RecordView record /> }),
                     Err(ApiError::NotFound { detail }) => EitherOf4::B(not_found((t().err_not_found)(&detail))),
                     Err(ApiError::Aborted) => EitherOf4::C(()),
@@ -67,9 +49,12 @@ fn DetailLoader(id: u64) -> impl IntoView {
     }
 }
 
+/// Back to the list as the user last saw it (page, sort and filters).
 fn back_link() -> impl IntoView {
-    let search = use_session().list_search.get_untracked();
-    view! { <a class="back" href=format!("{LIST}{search}")>{t().back_to_list}</a> }
+    let search = use_context::<crate::ui_state::UiState>()
+        .map(|ui| ui.list_search.get_untracked())
+        .unwrap_or_default();
+    view! { <a class="back" href=use_base().href(&format!("{LIST}{search}"))>{t().back_to_list}</a> }
 }
 
 fn not_found(message: String) -> impl IntoView {

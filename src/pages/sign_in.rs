@@ -6,11 +6,11 @@ use crate::api::{ApiError, Cancel, Credentials, ListQuery};
 use crate::components::ErrorPanel;
 use crate::config::AppConfig;
 use crate::messages::t;
-use crate::session::{Notice, safe_next, use_session};
+use crate::routes::{safe_next, use_go};
+use crate::session::{Notice, use_session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// Why the last attempt failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,7 +44,7 @@ fn page_origin() -> String {
 pub fn SignInPage() -> impl IntoView {
     let m = t();
     let session = use_session();
-    let navigate = use_navigate();
+    let go = use_go();
     let query = use_query_map();
     let config = use_context::<AppConfig>().unwrap_or_default();
     let base_url = RwSignal::new(config.oms_base_url.clone().unwrap_or_else(page_origin));
@@ -75,7 +75,7 @@ pub fn SignInPage() -> impl IntoView {
             token: token_value,
         };
         let next = safe_next(query.with_untracked(|q| q.get("next")).as_deref());
-        let navigate = navigate.clone();
+        let go = go.clone();
         spawn_local(async move {
             let probe = ListQuery {
                 limit: 1,
@@ -87,13 +87,7 @@ pub fn SignInPage() -> impl IntoView {
                 Ok(_) => {
                     session.sign_in(credentials, remember.get_untracked());
                     token.try_set(String::new());
-                    navigate(
-                        &next,
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
+                    go(&next, true);
                 }
                 Err(ApiError::Unauthorized { .. }) => {
                     problem.try_set(Some(Problem::Rejected));

@@ -1,0 +1,53 @@
+//! The removal's progress and outcome, wherever the user went while it was in flight: an
+//! answer that arrives after they left the removal page is never lost.
+
+use crate::messages::{count as fmt_count, t};
+use crate::pages::remove::failure_headline;
+use crate::removal::{Feedback, Stage};
+use crate::routes::{REMOVE, use_base};
+use crate::ui_state::use_ui;
+use leptos::prelude::*;
+
+/// Shown outside the removal page while a removal is in flight, and after its outcome
+/// arrived there until the user opens the removal page or dismisses it.
+#[component]
+pub fn RemovalStatus() -> impl IntoView {
+    let m = t();
+    let ui = use_ui();
+    let href = use_base().href(REMOVE);
+    let text = move || {
+        if ui.removal_page_open.get() {
+            return None;
+        }
+        let unseen = ui.removal_unseen.get();
+        ui.removal.with(|s| match s {
+            Stage::Sending(..) => Some(m.removal_in_progress.to_string()),
+            Stage::Done(_, count) if unseen => Some((m.removed)(&fmt_count(*count))),
+            Stage::Editing(Feedback::Failed { outcome, .. }) if unseen => Some(failure_headline(*outcome).to_string()),
+            Stage::Editing(Feedback::Rejected(_)) if unseen => Some(m.remove_failed.to_string()),
+            _ => None,
+        })
+    };
+    move || {
+        text().map(|text| {
+            let href = href.clone();
+            view! {
+                <div class="removal-status notice" role="status">
+                    <span>{text}</span>
+                    <a class="button" href=href>{m.open_removal}</a>
+                    {move || {
+                        ui.removal_unseen
+                            .get()
+                            .then(|| {
+                                view! {
+                                    <button type="button" class="button link" on:click=move |_| ui.removal_unseen.set(false)>
+                                        {m.dismiss}
+                                    </button>
+                                }
+                            })
+                    }}
+                </div>
+            }
+        })
+    }
+}

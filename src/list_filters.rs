@@ -1,0 +1,213 @@
+//! The filter form's side of [`Filters`]: the raw text being edited ([`FilterDraft`]), its
+//! validation, and the check that the server honoured what was asked.
+
+use crate::api::query::{parse_bool, parse_positive_id};
+use crate::api::{Discrepancy, Filters};
+use crate::dates::{parse_input_date, to_iso_date};
+
+/// The filter form as typed: every field is text until it is applied.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FilterDraft {
+    /// Reason, any text.
+    pub reason: String,
+    /// Stock location id as typed.
+    pub stock_location: String,
+    /// `""`, `"true"` or `"false"`.
+    pub is_active: String,
+    /// `YYYY-MM-DD` from the date input.
+    pub created_before: String,
+}
+
+/// Which filter a message is about: the view turns it into a label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilterKind {
+    /// `reason`
+    Reason,
+    /// `stock_location`
+    StockLocation,
+    /// `is_active`
+    Active,
+    /// `created_date__lt`
+    CreatedBefore,
+}
+
+/// Fields of a draft that do not parse.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DraftErrors {
+    /// The filters whose text is not a valid value.
+    pub invalid: Vec<FilterKind>,
+}
+
+impl DraftErrors {
+    /// True when `kind` needs fixing.
+    pub fn has(&self, kind: FilterKind) -> bool {
+        self.invalid.contains(&kind)
+    }
+}
+
+impl FilterDraft {
+    /// The form prefilled with the filters in force.
+    pub fn from_filters(f: &Filters) -> FilterDraft {
+        FilterDraft {
+            reason: f.reason.clone().unwrap_or_default(),
+            stock_location: f.stock_location.map(|l| l.to_string()).unwrap_or_default(),
+            is_active: f.is_active.map(|a| a.to_string()).unwrap_or_default(),
+            created_before: f.created_before.map(to_iso_date).unwrap_or_default(),
+        }
+    }
+
+    /// The filters to apply, or every field that must be fixed first (nothing is sent then).
+    pub fn parse(&self) -> Result<Filters, DraftErrors> {
+        let mut errors = DraftErrors::default();
+        let stock_location = field(
+            &self.stock_location,
+            FilterKind::StockLocation,
+            parse_positive_id,
+            &mut errors,
+        );
+        let is_active = field(&self.is_active, FilterKind::Active, parse_bool, &mut errors);
+        let created_before = field(
+            &self.created_before,
+            FilterKind::CreatedBefore,
+            parse_input_date,
+            &mut errors,
+        );
+        let reason = self.reason.trim();
+        if !errors.invalid.is_empty() {
+            return Err(errors);
+        }
+        Ok(Filters {
+            reason: (!reason.is_empty()).then(|| reason.to_string()),
+            stock_location,
+            is_active,
+            created_before,
+        })
+    }
+}
+
+/// An optional field: empty is "no filter", anything else must parse or is reported.
+fn field<T>(text: &str, kind: FilterKind, parse: impl Fn(&str) -> Option<T>, errors: &mut DraftErrors) -> Option<T> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let parsed = parse(text);
+    if parsed.is_none() {
+        errors.invalid.push(kind);
+    }
+    parsed
+}
+
+/// Filters the rows prove the server ignored: a DRF server drops unknown filters silently,
+/// so the app checks instead of assuming (CONVENTIONS.md).
+pub fn unhonoured_filters(filters: &Filters, rows: &[Discrepancy]) -> Vec<FilterKind> {
+    let mut out = Vec::new();
+    if let Some(reason) = &filters.reason
+        && rows.iter().any(|d| &d.reason != reason)
+    {
+        out.push(FilterKind::Reason);
+    }
+    if let Some(loc) = filters.stock_location
+        && rows.iter().any(|d| u64::try_from(d.stock_location) != Ok(loc))
+    {
+        out.push(FilterKind::StockLocation);
+    }
+    if let Some(active) = filters.is_active
+        && rows.iter().any(|d| d.is_active != active)
+    {
+        out.push(FilterKind::Active);
+    }
+    if let Some(before) = filters.created_before
+        && rows.iter().any(|d| d.created_date.date_naive() >= before)
+    {
+        out.push(FilterKind::CreatedBefore);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn record(reason: &str, loc: i64, active: bool) -> Discrepancy {
+        Discrepancy {
+            id: 1,
+            reason: reason.into(),
+            created_date: "2023-01-01T00:00:00Z".parse().unwrap(),
+            modified_date: "2023-01-01T00:00:00Z".parse().unwrap(),
+            is_active: active,
+            stock_location: loc,
+            package_item: None,
+            transfer_item: Some(3),
+        }
+    }
+
+    #[test]
+    fn detects_ignored_filters() {
+        let f = Filters {
+            reason: Some("damaged".into()),
+            stock_location: Some(7),
+            ..Filters::default()
+        };
+        assert!(unhonoured_filters(&f, &[record("damaged", 7, true)]).is_empty());
+        assert_eq!(
+            unhonoured_filters(&f, &[record("damaged", 7, true), record("missing", 7, true)]),
+            vec![FilterKind::Reason]
+        );
+        assert_eq!(
+            unhonoured_filters(&f, &[record("damaged", 8, true)]),
+            vec![FilterKind::StockLocation]
+        );
+        let f = Filters {
+            is_active: Some(false),
+            created_before: NaiveDate::from_ymd_opt(2023, 1, 1),
+            ..Filters::default()
+        };
+        assert_eq!(
+            unhonoured_filters(&f, &[record("x", 1, true)]),
+            vec![FilterKind::Active, FilterKind::CreatedBefore]
+        );
+        assert!(unhonoured_filters(&Filters::default(), &[record("x", 1, true)]).is_empty());
+    }
+
+    #[test]
+    fn drafts_round_trip_through_filters() {
+        let filters = Filters {
+            reason: Some("out_of_stock".into()),
+            stock_location: Some(7),
+            is_active: Some(false),
+            created_before: NaiveDate::from_ymd_opt(2023, 10, 10),
+        };
+        let draft = FilterDraft::from_filters(&filters);
+        assert_eq!(draft.created_before, "2023-10-10");
+        assert_eq!(draft.is_active, "false");
+        assert_eq!(draft.parse(), Ok(filters));
+        assert_eq!(FilterDraft::default().parse(), Ok(Filters::default()));
+        let spaced = FilterDraft {
+            reason: "  damaged ".into(),
+            stock_location: " 3 ".into(),
+            is_active: "true".into(),
+            created_before: String::new(),
+        };
+        let parsed = spaced.parse().unwrap();
+        assert_eq!(parsed.reason.as_deref(), Some("damaged"));
+        assert_eq!(parsed.stock_location, Some(3));
+        assert_eq!(parsed.is_active, Some(true));
+    }
+
+    #[test]
+    fn every_bad_field_is_named_and_nothing_is_applied() {
+        let draft = FilterDraft {
+            reason: "x".into(),
+            stock_location: "abc".into(),
+            is_active: "maybe".into(),
+            created_before: "2023-02-30".into(),
+        };
+        let errors = draft.parse().unwrap_err();
+        assert!(errors.has(FilterKind::StockLocation));
+        assert!(errors.has(FilterKind::CreatedBefore));
+        assert!(errors.has(FilterKind::Active));
+        assert!(!errors.has(FilterKind::Reason));
+    }
+}

@@ -1,0 +1,89 @@
+//! One loader for every OMS read a page shows: the credentials, cancellation of a
+//! superseded or abandoned request, automatic retries with their banner, the manual retry,
+//! a reload when the browser comes back online, and the session's 401 handling. Pages say
+//! only what to fetch.
+
+use crate::api::{ApiError, Cancel, Credentials, RetryControl};
+use crate::session::{Session, use_session};
+use crate::ui_state::use_ui;
+use leptos::prelude::*;
+use std::future::Future;
+
+/// A page's read: the resource, its retry state (for [`crate::components::RetryBanner`])
+/// and a manual retry (for [`crate::components::ErrorPanel`]).
+pub struct OmsResource<K: 'static, T: 'static> {
+    /// The key the result belongs to, and the result.
+    pub data: LocalResource<(K, Result<T, ApiError>)>,
+    /// The automatic retries of the current read.
+    pub retries: RetryControl,
+    /// Reads again.
+    pub retry: Callback<()>,
+}
+
+/// Reads `fetch(credentials, key(), cancel)` whenever the key, the credentials or the
+/// data version change. The previous read is aborted when a new one starts and when the
+/// page goes away; a failed read runs again when the browser comes back online.
+pub fn use_oms_resource<K, T, Fut>(
+    key: impl Fn() -> K + 'static,
+    fetch: fn(Credentials, K, Cancel) -> Fut,
+) -> OmsResource<K, T>
+where
+    K: Clone + 'static,
+    T: Clone + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let session = use_session();
+    let data_version = use_ui().data_version;
+    let attempt = RwSignal::new(0u32);
+    let retries = RetryControl::default();
+    let in_flight = StoredValue::new_local(None::<Cancel>);
+    let data = LocalResource::new(move || {
+        let key = key();
+        attempt.track();
+        data_version.track();
+        let credentials = session.credentials();
+        let cancel = Cancel::new();
+        if let Some(Some(previous)) = in_flight.try_update_value(|slot| slot.replace(cancel.clone())) {
+            previous.abort();
+        }
+        async move {
+            let result = match credentials {
+                Some(c) => {
+                    retries
+                        .run(&cancel, || fetch(c.clone(), key.clone(), cancel.clone()))
+                        .await
+                }
+                None => Err(ApiError::Unauthorized { detail: String::new() }),
+            };
+            session.observe(&result);
+            (key, result)
+        }
+    });
+    on_cleanup(move || {
+        if let Some(Some(cancel)) = in_flight.try_get_value() {
+            cancel.abort();
+        }
+    });
+    let online = window_event_listener(leptos::ev::online, move |_| {
+        let failed = data
+            .try_with_untracked(|v| matches!(v, Some((_, Err(e))) if *e != ApiError::Aborted))
+            .unwrap_or(false);
+        if failed {
+            attempt.try_update(|n| *n += 1);
+        }
+    });
+    on_cleanup(move || online.remove());
+    OmsResource {
+        data,
+        retries,
+        retry: Callback::new(move |_| attempt.update(|n| *n += 1)),
+    }
+}
+
+/// A single read outside a page's resource (the removal's counts), with the same 401
+/// handling: a revoked token signs out wherever it is found.
+pub async fn read_once<T>(session: Session, read: impl Future<Output = Result<T, ApiError>>) -> Result<T, ApiError> {
+    let result = read.await;
+    session.observe(&result);
+    result
+}
