@@ -1,5 +1,6 @@
 //! The SQLite store: schema, the indexes that keep deep pages fast on a million rows, the
-//! per-generation COUNT cache and every query the handlers need.
+//! COUNT cache (a `count(*)` over a million rows costs more than the page itself) and every
+//! query the handlers need.
 //!
 //! One connection behind a mutex (handlers call in through `spawn_blocking`) keeps
 //! `:memory:` databases working and makes "count + page" consistent without transactions.
@@ -112,14 +113,13 @@ pub enum ListResult {
 
 struct Inner {
     conn: Connection,
-    /// Bumped on every write; the count cache is only valid within one generation.
-    generation: u64,
+    /// Totals per filter set; only valid until the next write.
     counts: HashMap<String, u64>,
 }
 
 impl Inner {
+    /// Forgets the cached totals after any change to the data.
     fn wrote(&mut self) {
-        self.generation += 1;
         self.counts.clear();
     }
 }
@@ -155,7 +155,6 @@ impl Db {
         Ok(Db {
             inner: Mutex::new(Inner {
                 conn,
-                generation: 0,
                 counts: HashMap::new(),
             }),
         })
@@ -173,11 +172,6 @@ impl Db {
             .query_row(&format!("SELECT count(*) FROM {TABLE}"), [], |r| r.get::<_, i64>(0))
             .map(|n| n as u64)
             .map_err(err)
-    }
-
-    /// Current data generation (changes whenever data changes).
-    pub fn generation(&self) -> u64 {
-        self.lock().generation
     }
 
     /// Wipes the table and inserts `n` deterministic records (plus hostile ones): one
@@ -249,8 +243,8 @@ impl Db {
         Ok(())
     }
 
-    /// One page of the filtered, sorted list. The total is cached per filter set within a
-    /// data generation; ids come from a covering index (walking the reversed order from the
+    /// One page of the filtered, sorted list. The total is cached per filter set until the
+    /// next write; ids come from a covering index (walking the reversed order from the
     /// far end when the page lies past the middle), then the full rows are fetched by id.
     pub fn list(&self, filters: &Filters, sort: &Sort, size: u64, req: PageRequest) -> Result<ListResult, DbError> {
         let mut inner = self.lock();
@@ -348,23 +342,6 @@ impl Db {
         tx.commit().map_err(err)?;
         inner.wrote();
         Ok(rows)
-    }
-
-    /// `EXPLAIN QUERY PLAN` of the id query a list request would run (diagnostics/tests).
-    pub fn explain_list(&self, filters: &Filters, sort: &Sort) -> Result<String, DbError> {
-        let inner = self.lock();
-        let (where_sql, params) = filters.sql_where();
-        let sql = format!(
-            "EXPLAIN QUERY PLAN SELECT id FROM {TABLE}{where_sql}{} LIMIT 20 OFFSET 0",
-            sort.order_by(false)
-        );
-        let mut stmt = inner.conn.prepare(&sql).map_err(err)?;
-        let lines: Vec<String> = stmt
-            .query_map(params_from_iter(params.iter()), |r| r.get::<_, String>(3))
-            .map_err(err)?
-            .collect::<Result<_, _>>()
-            .map_err(err)?;
-        Ok(lines.join("; "))
     }
 }
 

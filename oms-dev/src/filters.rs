@@ -244,7 +244,7 @@ impl Filters {
         }
     }
 
-    /// A key identifying this filter set, for the per-generation count cache.
+    /// A key identifying this filter set, for the store's count cache.
     pub fn cache_key(&self) -> String {
         format!("{self:?}")
     }
