@@ -9,10 +9,12 @@ pub mod decode;
 pub mod error;
 pub mod query;
 pub mod retry;
+pub mod sort;
 pub mod types;
 
 pub use client::{Cancel, Credentials};
 pub use error::{ApiError, FieldErrors};
-pub use query::{Filters, ListQuery, Sort, SortField};
+pub use query::{Filters, ListQuery};
 pub use retry::RetryControl;
+pub use sort::{Sort, SortField};
 pub use types::{Discrepancy, Page, RemoveRequest};

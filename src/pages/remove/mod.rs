@@ -7,44 +7,20 @@
 //! arrives after the user left this page still lands (and is shown wherever they are).
 
 use crate::api::client::{count_created_before, remove};
-use crate::api::{Cancel, FieldErrors, RemoveRequest};
+use crate::api::{Cancel, FieldErrors};
 use crate::components::ErrorPanel;
-use crate::dates::human_date;
 use crate::loader::read_once;
 use crate::messages::{count as fmt_count, t};
-use crate::removal::{DateProblem, FailureTitle, Feedback, FormErrors, Outcome, Stage, failure_title};
+use crate::removal::{DateProblem, Feedback, FormErrors, Stage};
 use crate::routes::{LIST, use_base};
 use crate::session::use_session;
 use crate::ui_state::use_ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// The headline over a failure.
-pub fn failure_headline(outcome: Option<Outcome>) -> &'static str {
-    let m = t();
-    match failure_title(outcome) {
-        FailureTitle::Failed => m.remove_failed,
-        FailureTitle::Unconfirmed => m.remove_unconfirmed,
-        FailureTitle::WentThrough => m.remove_unconfirmed_done,
-    }
-}
+mod texts;
 
-/// The sentence for an outcome.
-pub fn outcome_text(outcome: Outcome) -> String {
-    let m = t();
-    match outcome {
-        Outcome::Checking { .. } => m.outcome_checking.to_string(),
-        Outcome::Remaining { before, left: 0 } => (m.outcome_done)(&fmt_count(before)),
-        Outcome::Remaining { before, left } if left >= before => (m.outcome_not_done)(&fmt_count(left)),
-        Outcome::Remaining { before, left } => (m.outcome_partial)(&fmt_count(left), &fmt_count(before)),
-        Outcome::Unknown => m.outcome_unknown.to_string(),
-    }
-}
-
-/// "Records created before 10 Oct 2023 (00:00 UTC) at stock location 7 will be removed."
-pub fn scope(request: &RemoveRequest) -> String {
-    (t().confirm_scope)(&human_date(request.expired_date), request.stock_location)
-}
+pub use texts::{failure_headline, outcome_text, scope};
 
 /// The removal form, its confirmation and its outcome.
 #[component]
@@ -292,50 +268,5 @@ pub fn RemovePage() -> impl IntoView {
                 Stage::Editing(_) | Stage::Counting => None,
             }}
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::removal::{RemoveDraft, validate};
-
-    fn request(date: &str, loc: &str) -> RemoveRequest {
-        validate(&RemoveDraft {
-            expired_date: date.into(),
-            stock_location: loc.into(),
-        })
-        .unwrap()
-    }
-
-    #[test]
-    fn outcome_is_stated_honestly() {
-        assert_eq!(
-            outcome_text(Outcome::Remaining { before: 12, left: 0 }),
-            "The removal went through although its answer was lost: none of the 12 matching records is left."
-        );
-        assert!(outcome_text(Outcome::Remaining { before: 12, left: 12 }).starts_with("Nothing was removed"));
-        assert!(outcome_text(Outcome::Remaining { before: 12, left: 5 }).starts_with("5 of the 12"));
-        assert_eq!(failure_headline(None), "The removal did not go through");
-        assert_eq!(
-            failure_headline(Some(Outcome::Remaining { before: 12, left: 0 })),
-            "The removal went through"
-        );
-        assert_eq!(
-            failure_headline(Some(Outcome::Checking { before: 12 })),
-            "The OMS did not confirm the removal"
-        );
-    }
-
-    #[test]
-    fn scope_states_date_and_location() {
-        assert_eq!(
-            scope(&request("2023-10-10", "7")),
-            "Records created before 10 Oct 2023 (00:00 UTC) at stock location 7 will be removed."
-        );
-        assert_eq!(
-            scope(&request("2023-10-10", "")),
-            "Records created before 10 Oct 2023 (00:00 UTC) at every stock location will be removed."
-        );
     }
 }
