@@ -54,6 +54,30 @@ pub fn html(status: StatusCode, body: &'static str) -> Response {
     r
 }
 
+/// 204 No Content without body or Content-Type, as DRF renders an empty `Response`.
+pub fn no_content() -> Response {
+    let mut r = Response::new(Body::empty());
+    *r.status_mut() = StatusCode::NO_CONTENT;
+    r
+}
+
+/// DRF's `Throttled` response for a wait of at most one second.
+pub fn throttled() -> Response {
+    let mut r = detail(
+        StatusCode::TOO_MANY_REQUESTS,
+        "Request was throttled. Expected available in 1 second.",
+    );
+    r.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+    r
+}
+
+/// Django's production 500 response: what an unhandled exception (or an injected fault)
+/// produces.
+pub fn server_error() -> Response {
+    html(StatusCode::INTERNAL_SERVER_ERROR, SERVER_ERROR_HTML)
+}
+
 /// Field errors in declaration order (`{"field":["message"]}`), as DRF serializers and
 /// django-filter report them; a plain map would sort the keys and change the bytes.
 #[derive(Debug, Default, Clone, PartialEq)]

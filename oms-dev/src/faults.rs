@@ -3,11 +3,11 @@
 //! one middleware so they also cover requests that never reach a view.
 
 use crate::AppState;
-use crate::drf::{self, SERVER_ERROR_HTML};
-use crate::handlers::{Route, route};
+use crate::drf::{server_error, throttled};
 use crate::seed::mix;
+use crate::urls::{Route, resolve};
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
@@ -92,22 +92,6 @@ impl Faults {
     }
 }
 
-/// DRF's `Throttled` response for a wait of at most one second.
-pub fn throttled() -> Response {
-    let mut r = drf::detail(
-        StatusCode::TOO_MANY_REQUESTS,
-        "Request was throttled. Expected available in 1 second.",
-    );
-    r.headers_mut()
-        .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
-    r
-}
-
-/// Django's production 500 response.
-pub fn server_error() -> Response {
-    drf::html(StatusCode::INTERNAL_SERVER_ERROR, SERVER_ERROR_HTML)
-}
-
 /// The `/api/` middleware: count, delay, throttle, fail, then run the view; Django's
 /// security headers go on whatever comes back.
 pub async fn api_middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -115,8 +99,7 @@ pub async fn api_middleware(State(state): State<AppState>, req: Request, next: N
         return next.run(req).await;
     }
     if req.method() != Method::OPTIONS {
-        let path = crate::querystring::percent_decode(req.uri().path(), false);
-        if let Route::Endpoint(ep, _) = route(&path) {
+        if let Route::Endpoint(ep, _) = resolve(req.uri().path()) {
             state.stats.hit(ep);
         }
     }

@@ -21,6 +21,7 @@ pub mod querystring;
 pub mod seed;
 pub mod static_files;
 pub mod stats;
+pub mod urls;
 
 use axum::Router;
 use axum::extract::{Request, State};

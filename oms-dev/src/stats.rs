@@ -1,6 +1,7 @@
 //! Request counters behind `/__dev/stats`, so end-to-end tests can prove how many calls the
 //! app actually made (e.g. exactly one remove POST, never a retry).
 
+use crate::urls::Endpoint;
 use serde::Serialize;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -22,17 +23,6 @@ pub struct Counts {
     pub detail: u64,
     /// Requests to the remove action.
     pub remove: u64,
-}
-
-/// Which endpoint a request addressed, for counting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Endpoint {
-    /// `GET …/inventory-discrepancies/`.
-    List,
-    /// `GET …/inventory-discrepancies/<pk>/`.
-    Detail,
-    /// `POST …/inventory-discrepancies/remove/`.
-    Remove,
 }
 
 impl Stats {

@@ -2,7 +2,7 @@
 
 use crate::AppState;
 use crate::drf;
-use crate::faults::server_error;
+use crate::drf::server_error;
 use crate::querystring::python_int;
 use axum::http::StatusCode;
 use axum::response::Response;

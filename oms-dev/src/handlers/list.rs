@@ -1,14 +1,14 @@
 //! `GET …/inventory-discrepancies/`: filter (400 on bad input), sort, paginate (404 on a
 //! bad page) and render `{"count","next","previous","results"}`.
 
-use super::LIST_PATH;
 use crate::AppState;
 use crate::db::{ListResult, Record};
 use crate::drf;
-use crate::faults::server_error;
+use crate::drf::server_error;
 use crate::filters::{parse_filters, parse_sort};
 use crate::pagination::{links, page_request, page_size};
 use crate::querystring::parse_qsl;
+use crate::urls::LIST_PATH;
 use axum::extract::Request;
 use axum::http::{StatusCode, header};
 use axum::response::Response;

@@ -2,11 +2,9 @@
 //! the action's serializer (`expired_date` as `DD-MM-YYYY`, optional integer
 //! `stock_location`) with DRF's messages, then the delete and a bodiless 204.
 
-use super::no_content;
 use crate::AppState;
 use crate::dates::{day_start_micros, parse_dd_mm_yyyy};
-use crate::drf::{self, FieldErrors};
-use crate::faults::server_error;
+use crate::drf::{self, FieldErrors, no_content, server_error};
 use crate::filters::IntMatch;
 use crate::querystring::{last, parse_qsl, python_int};
 use axum::extract::Request;

@@ -1,0 +1,88 @@
+//! Django's URLconf for the API: which view a request path reaches, and when `APPEND_SLASH`
+//! answers with a redirect instead. The view pipeline and the request counters both need
+//! it, so it lives apart from either.
+
+use crate::querystring::percent_decode;
+
+/// The list endpoint's path (also the base of every other endpoint).
+pub const LIST_PATH: &str = "/api/v1/oms/inventory-discrepancies/";
+
+/// Which endpoint a request addressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endpoint {
+    /// `GET …/inventory-discrepancies/`.
+    List,
+    /// `GET …/inventory-discrepancies/<pk>/`.
+    Detail,
+    /// `POST …/inventory-discrepancies/remove/`.
+    Remove,
+}
+
+/// Where a decoded request path leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// A DRF endpoint; the string is the detail `pk` (empty otherwise).
+    Endpoint(Endpoint, String),
+    /// Missing trailing slash on a path that exists with one: 301 (`APPEND_SLASH`).
+    Redirect,
+    /// No URL pattern matches: Django's HTML 404.
+    NotFound,
+}
+
+/// Resolves a request path as sent (percent-encoded): Django matches its URL patterns
+/// against the decoded path.
+pub fn resolve(uri_path: &str) -> Route {
+    route(&percent_decode(uri_path, false))
+}
+
+/// Resolves a percent-decoded path like the DRF router's patterns: `^…/$`,
+/// `^…/remove/$` and `^…/(?P<pk>[^/.]+)/$`.
+pub fn route(path: &str) -> Route {
+    fn exact(path: &str) -> Option<Route> {
+        let rest = path.strip_prefix(LIST_PATH)?;
+        if rest.is_empty() {
+            return Some(Route::Endpoint(Endpoint::List, String::new()));
+        }
+        if rest == "remove/" {
+            return Some(Route::Endpoint(Endpoint::Remove, String::new()));
+        }
+        let pk = rest.strip_suffix('/')?;
+        (!pk.is_empty() && !pk.contains(['/', '.'])).then(|| Route::Endpoint(Endpoint::Detail, pk.to_string()))
+    }
+    if let Some(r) = exact(path) {
+        return r;
+    }
+    if !path.ends_with('/') && exact(&format!("{path}/")).is_some() {
+        return Route::Redirect;
+    }
+    Route::NotFound
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routing() {
+        let ep = |e, pk: &str| Route::Endpoint(e, pk.to_string());
+        assert_eq!(route(LIST_PATH), ep(Endpoint::List, ""));
+        assert_eq!(route("/api/v1/oms/inventory-discrepancies"), Route::Redirect);
+        assert_eq!(
+            route("/api/v1/oms/inventory-discrepancies/remove/"),
+            ep(Endpoint::Remove, "")
+        );
+        assert_eq!(route("/api/v1/oms/inventory-discrepancies/remove"), Route::Redirect);
+        assert_eq!(
+            route("/api/v1/oms/inventory-discrepancies/5/"),
+            ep(Endpoint::Detail, "5")
+        );
+        assert_eq!(
+            route("/api/v1/oms/inventory-discrepancies/abc/"),
+            ep(Endpoint::Detail, "abc")
+        );
+        assert_eq!(route("/api/v1/oms/inventory-discrepancies/5"), Route::Redirect);
+        assert_eq!(route("/api/v1/oms/inventory-discrepancies/1.5/"), Route::NotFound);
+        assert_eq!(route("/api/v1/oms/inventory-discrepancies/5/x/"), Route::NotFound);
+        assert_eq!(route("/api/v1/oms/other/"), Route::NotFound);
+    }
+}
