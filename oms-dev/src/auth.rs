@@ -1,8 +1,7 @@
 //! DRF `TokenAuthentication` plus the read-only/read-write split: the same header parsing
 //! and the same 401/403 messages, so the app's auth handling is tested against the truth.
 
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::Response;
+use axum::http::{HeaderMap, HeaderValue, header};
 use std::sync::RwLock;
 
 /// What a valid token may do.
@@ -39,15 +38,6 @@ impl AuthError {
             Self::InvalidCharacters => "Invalid token header. Token string should not contain invalid characters.",
             Self::InvalidToken => "Invalid token.",
         }
-    }
-
-    /// The 401 with `WWW-Authenticate: Token` DRF sends (the first authenticator's
-    /// `authenticate_header`).
-    pub fn response(self) -> Response {
-        let mut r = crate::drf::detail(StatusCode::UNAUTHORIZED, self.message());
-        r.headers_mut()
-            .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Token"));
-        r
     }
 }
 

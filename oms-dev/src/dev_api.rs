@@ -4,10 +4,12 @@
 
 use crate::AppState;
 use crate::dates::{now_micros, parse_iso_datetime};
-use crate::db::InsertRecord;
+use crate::db::{DbError, InsertRecord};
 use crate::drf;
+use crate::error::AppError;
 use crate::faults::FaultSettings;
 use crate::seed::NewRecord;
+use crate::stats::Counts;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -27,8 +29,9 @@ pub fn routes() -> Router<AppState> {
         .route("/__dev/records", post(insert_records))
 }
 
-fn bad(msg: impl Into<String>) -> Response {
-    drf::detail(StatusCode::BAD_REQUEST, &msg.into())
+/// A 400 for a malformed control request.
+fn bad(msg: impl Into<String>) -> AppError {
+    AppError::Dev(StatusCode::BAD_REQUEST, msg.into())
 }
 
 /// The request body as JSON (empty = `{}`); `Err` is the message for a 400.
@@ -47,32 +50,32 @@ fn body_object(body: &Bytes) -> Result<Map<String, Value>, String> {
     }
 }
 
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, String> + Send + 'static) -> Result<T, Response> {
+/// Runs store work off the async workers; a store error is reported with `status` and its
+/// message (a test arranging data wants to see why), a dead task as a 500.
+async fn blocking<T: Send + 'static>(
+    status: StatusCode,
+    f: impl FnOnce() -> Result<T, DbError> + Send + 'static,
+) -> Result<T, AppError> {
     match tokio::task::spawn_blocking(f).await {
-        Ok(Ok(v)) => Ok(v),
-        Ok(Err(e)) => Err(drf::detail(StatusCode::INTERNAL_SERVER_ERROR, &e)),
-        Err(e) => Err(drf::detail(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string())),
+        Ok(result) => result.map_err(|e| AppError::Dev(status, e)),
+        Err(e) => Err(AppError::Dev(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())),
     }
 }
 
 /// `GET /__dev/stats` → `{"records":N,"requests":{"list":n,"detail":n,"remove":n}}`.
-async fn stats(State(state): State<AppState>) -> Response {
-    let st = state.clone();
-    match blocking(move || st.db.count_all()).await {
-        Ok(records) => {
-            #[derive(serde::Serialize)]
-            struct StatsBody {
-                records: u64,
-                requests: crate::stats::Counts,
-            }
-            let body = StatsBody {
-                records,
-                requests: state.stats.snapshot(),
-            };
-            drf::json_response(StatusCode::OK, &body)
-        }
-        Err(r) => r,
+async fn stats(State(state): State<AppState>) -> Result<Response, AppError> {
+    #[derive(serde::Serialize)]
+    struct StatsBody {
+        records: u64,
+        requests: Counts,
     }
+    let st = state.clone();
+    let records = blocking(StatusCode::INTERNAL_SERVER_ERROR, move || st.db.count_all()).await?;
+    let body = StatsBody {
+        records,
+        requests: state.stats.snapshot(),
+    };
+    Ok(drf::json_response(StatusCode::OK, &body))
 }
 
 /// `POST /__dev/stats/reset` zeroes the request counters.
@@ -87,22 +90,19 @@ async fn get_faults(State(state): State<AppState>) -> Response {
 }
 
 /// `POST /__dev/faults` with any subset of `{"latency_ms":N,"fail_rate":F,"throttle":R|null}`.
-async fn set_faults(State(state): State<AppState>, body: Bytes) -> Response {
-    let m = match body_object(&body) {
-        Ok(m) => m,
-        Err(e) => return bad(e),
-    };
+async fn set_faults(State(state): State<AppState>, body: Bytes) -> Result<Response, AppError> {
+    let m = body_object(&body).map_err(bad)?;
     let mut s = state.faults.get();
     if let Some(x) = m.get("latency_ms") {
         match x.as_u64() {
             Some(n) => s.latency_ms = n,
-            None => return bad("latency_ms must be a non-negative integer"),
+            None => return Err(bad("latency_ms must be a non-negative integer")),
         }
     }
     if let Some(x) = m.get("fail_rate") {
         match x.as_f64() {
             Some(f) if (0.0..=1.0).contains(&f) => s.fail_rate = f,
-            _ => return bad("fail_rate must be a number between 0 and 1"),
+            _ => return Err(bad("fail_rate must be a number between 0 and 1")),
         }
     }
     if let Some(x) = m.get("throttle") {
@@ -110,57 +110,55 @@ async fn set_faults(State(state): State<AppState>, body: Bytes) -> Response {
             Value::Null => s.throttle = None,
             _ => match x.as_u64().and_then(|n| u32::try_from(n).ok()) {
                 Some(n) => s.throttle = Some(n),
-                None => return bad("throttle must be a non-negative integer or null"),
+                None => return Err(bad("throttle must be a non-negative integer or null")),
             },
         }
     }
     state.faults.set(s);
-    drf::json_response(StatusCode::OK, &s as &FaultSettings)
+    Ok(drf::json_response(StatusCode::OK, &s as &FaultSettings))
 }
 
 /// `POST /__dev/token` with `{"token":"new"}` (and optionally `"readonly_token"`).
-async fn set_token(State(state): State<AppState>, body: Bytes) -> Response {
-    let m = match body_object(&body) {
-        Ok(m) => m,
-        Err(e) => return bad(e),
-    };
+async fn set_token(State(state): State<AppState>, body: Bytes) -> Result<Response, AppError> {
+    let m = body_object(&body).map_err(bad)?;
     let nonempty = |k: &str| {
         m.get(k)
             .map(|x| x.as_str().filter(|s| !s.is_empty() && !s.contains(char::is_whitespace)))
     };
     match nonempty("token") {
         Some(Some(t)) => state.tokens.set_read_write(t.to_string()),
-        Some(None) => return bad("token must be a non-empty string without spaces"),
+        Some(None) => return Err(bad("token must be a non-empty string without spaces")),
         None => {}
     }
     match nonempty("readonly_token") {
         Some(Some(t)) => state.tokens.set_read_only(t.to_string()),
-        Some(None) => return bad("readonly_token must be a non-empty string without spaces"),
+        Some(None) => return Err(bad("readonly_token must be a non-empty string without spaces")),
         None => {}
     }
     let (rw, ro) = state.tokens.get();
-    drf::json_response(StatusCode::OK, &json!({"token": rw, "readonly_token": ro}))
+    Ok(drf::json_response(
+        StatusCode::OK,
+        &json!({"token": rw, "readonly_token": ro}),
+    ))
 }
 
 /// `POST /__dev/reseed` with `{"records":N,"seed":S,"hostile":bool}` (defaults 1000, 42,
 /// false) → `{"records":count}`.
-async fn reseed(State(state): State<AppState>, body: Bytes) -> Response {
-    let m = match body_object(&body) {
-        Ok(m) => m,
-        Err(e) => return bad(e),
-    };
+async fn reseed(State(state): State<AppState>, body: Bytes) -> Result<Response, AppError> {
+    let m = body_object(&body).map_err(bad)?;
     let num = |k: &str, d: u64| m.get(k).map_or(Some(d), Value::as_u64);
     let (Some(n), Some(seed)) = (num("records", 1000), num("seed", crate::DEFAULT_SEED)) else {
-        return bad("records and seed must be non-negative integers");
+        return Err(bad("records and seed must be non-negative integers"));
     };
     let Some(hostile) = m.get("hostile").map_or(Some(false), Value::as_bool) else {
-        return bad("hostile must be a boolean");
+        return Err(bad("hostile must be a boolean"));
     };
     let st = state.clone();
-    match blocking(move || st.db.reseed(n, seed, hostile)).await {
-        Ok(count) => drf::json_response(StatusCode::OK, &json!({"records": count})),
-        Err(r) => r,
-    }
+    let count = blocking(StatusCode::INTERNAL_SERVER_ERROR, move || {
+        st.db.reseed(n, seed, hostile)
+    })
+    .await?;
+    Ok(drf::json_response(StatusCode::OK, &json!({"records": count})))
 }
 
 fn parse_record(i: usize, v: &Value, now: i64) -> Result<InsertRecord, String> {
@@ -208,26 +206,21 @@ fn parse_record(i: usize, v: &Value, now: i64) -> Result<InsertRecord, String> {
 
 /// `POST /__dev/records` with a JSON array of records (only `reason` required; dates ISO
 /// 8601) → 201 with the records as stored.
-async fn insert_records(State(state): State<AppState>, body: Bytes) -> Response {
-    let v = match body_json(&body) {
-        Ok(v) => v,
-        Err(e) => return bad(e),
-    };
-    let items = match v {
+async fn insert_records(State(state): State<AppState>, body: Bytes) -> Result<Response, AppError> {
+    let items = match body_json(&body).map_err(bad)? {
         Value::Array(a) => a,
         o @ Value::Object(_) => vec![o],
-        _ => return bad("expected a JSON array of records"),
+        _ => return Err(bad("expected a JSON array of records")),
     };
     let now = now_micros();
-    let records: Result<Vec<_>, _> = items.iter().enumerate().map(|(i, v)| parse_record(i, v, now)).collect();
-    let records = match records {
-        Ok(r) => r,
-        Err(e) => return bad(e),
-    };
+    let records = items
+        .iter()
+        .enumerate()
+        .map(|(i, v)| parse_record(i, v, now))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(bad)?;
     let st = state.clone();
-    match tokio::task::spawn_blocking(move || st.db.insert(&records)).await {
-        Ok(Ok(rows)) => drf::json_response(StatusCode::CREATED, &rows),
-        Ok(Err(e)) => bad(e),
-        Err(e) => drf::detail(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
-    }
+    // A rejected insert (say, a duplicate id) is the caller's mistake: 400.
+    let rows = blocking(StatusCode::BAD_REQUEST, move || st.db.insert(&records)).await?;
+    Ok(drf::json_response(StatusCode::CREATED, &rows))
 }

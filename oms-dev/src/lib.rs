@@ -13,6 +13,7 @@ pub mod dates;
 pub mod db;
 pub mod dev_api;
 pub mod drf;
+pub mod error;
 pub mod faults;
 pub mod filters;
 pub mod handlers;

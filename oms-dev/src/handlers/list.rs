@@ -4,7 +4,7 @@
 use crate::AppState;
 use crate::db::{ListResult, Record};
 use crate::drf;
-use crate::drf::server_error;
+use crate::error::{AppError, blocking};
 use crate::filters::{parse_filters, parse_sort};
 use crate::pagination::{links, page_request, page_size};
 use crate::querystring::parse_qsl;
@@ -24,13 +24,10 @@ struct ListBody {
 }
 
 /// Handles one list request in DRF's order: filter backend, ordering, then pagination.
-pub async fn handle(state: &AppState, req: Request) -> Response {
+pub async fn handle(state: &AppState, req: Request) -> Result<Response, AppError> {
     let raw_query = req.uri().query().unwrap_or("").to_string();
     let pairs = parse_qsl(&raw_query);
-    let filters = match parse_filters(&pairs) {
-        Ok(f) => f,
-        Err(e) => return e.response(),
-    };
+    let filters = parse_filters(&pairs)?;
     let sort = parse_sort(&pairs);
     let size = page_size(&pairs);
     let page_req = page_request(&pairs);
@@ -40,28 +37,19 @@ pub async fn handle(state: &AppState, req: Request) -> Response {
         .map(|h| String::from_utf8_lossy(h.as_bytes()).into_owned())
         .unwrap_or_else(|| "localhost".to_string());
     let st = state.clone();
-    let result = tokio::task::spawn_blocking(move || st.db.list(&filters, &sort, size, page_req)).await;
-    match result {
-        Ok(Ok(ListResult::InvalidPage)) => drf::detail(StatusCode::NOT_FOUND, "Invalid page."),
-        Ok(Ok(ListResult::Page { count, page, rows })) => {
-            let (next, previous) = links(&host, LIST_PATH, &raw_query, &page);
-            drf::json_response(
-                StatusCode::OK,
-                &ListBody {
-                    count,
-                    next,
-                    previous,
-                    results: rows,
-                },
-            )
-        }
-        Ok(Err(e)) => {
-            tracing::error!("list query failed: {e}");
-            server_error()
-        }
-        Err(e) => {
-            tracing::error!("list task failed: {e}");
-            server_error()
-        }
-    }
+    let ListResult::Page { count, page, rows } =
+        blocking("list query", move || st.db.list(&filters, &sort, size, page_req)).await?
+    else {
+        return Err(AppError::NotFound("Invalid page."));
+    };
+    let (next, previous) = links(&host, LIST_PATH, &raw_query, &page);
+    Ok(drf::json_response(
+        StatusCode::OK,
+        &ListBody {
+            count,
+            next,
+            previous,
+            results: rows,
+        },
+    ))
 }

@@ -8,10 +8,11 @@ pub mod remove;
 use crate::AppState;
 use crate::auth::Access;
 use crate::drf::{self, NOT_FOUND_HTML};
+use crate::error::AppError;
 use crate::urls::{Endpoint, Route, resolve};
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 impl Endpoint {
@@ -49,34 +50,25 @@ pub async fn api(State(state): State<AppState>, req: Request) -> Response {
             }
             r
         }
-        Route::Endpoint(ep, pk) => drf::finalize(view(state, req, ep, pk).await, ep.allow()),
+        Route::Endpoint(ep, pk) => drf::finalize(view(state, req, ep, pk).await.into_response(), ep.allow()),
     }
 }
 
 /// DRF's `APIView.dispatch` order: authentication (401), permissions (403 for the read-only
 /// token on unsafe methods), then the method handler or 405.
-async fn view(state: AppState, req: Request, ep: Endpoint, pk: String) -> Response {
-    let access = match state.tokens.authenticate(req.headers()) {
-        Ok(a) => a,
-        Err(e) => return e.response(),
-    };
+async fn view(state: AppState, req: Request, ep: Endpoint, pk: String) -> Result<Response, AppError> {
+    let access = state.tokens.authenticate(req.headers())?;
     let method = req.method().clone();
     let safe = matches!(method, Method::GET | Method::HEAD | Method::OPTIONS);
     if !safe && access == Access::ReadOnly {
-        return drf::detail(
-            StatusCode::FORBIDDEN,
-            "You do not have permission to perform this action.",
-        );
+        return Err(AppError::PermissionDenied);
     }
     match (ep, &method) {
-        (_, &Method::OPTIONS) => metadata(ep),
+        (_, &Method::OPTIONS) => Ok(metadata(ep)),
         (Endpoint::List, &Method::GET | &Method::HEAD) => list::handle(&state, req).await,
         (Endpoint::Detail, &Method::GET | &Method::HEAD) => detail::handle(&state, &pk).await,
         (Endpoint::Remove, &Method::POST) => remove::handle(&state, req).await,
-        _ => drf::detail(
-            StatusCode::METHOD_NOT_ALLOWED,
-            &format!("Method \"{}\" not allowed.", method.as_str()),
-        ),
+        _ => Err(AppError::MethodNotAllowed(method)),
     }
 }
 

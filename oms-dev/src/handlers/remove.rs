@@ -1,31 +1,22 @@
-//! `POST …/inventory-discrepancies/remove/`: DRF parser selection (JSON or form, else 415),
-//! the action's serializer (`expired_date` as `DD-MM-YYYY`, optional integer
-//! `stock_location`) with DRF's messages, then the delete and a bodiless 204.
+//! `POST …/inventory-discrepancies/remove/`: the action's serializer (`expired_date` as
+//! `DD-MM-YYYY`, optional integer `stock_location`) with DRF's messages, applied to what
+//! [`crate::drf::parsers`] made of the body, then the delete and a bodiless 204.
 
 use crate::AppState;
 use crate::dates::{day_start_micros, parse_dd_mm_yyyy};
-use crate::drf::{self, FieldErrors, no_content, server_error};
+use crate::drf::parsers::{Data, parse_body};
+use crate::drf::{FieldErrors, no_content};
+use crate::error::{AppError, blocking};
 use crate::filters::IntMatch;
-use crate::querystring::{last, parse_qsl, python_int};
+use crate::querystring::{last, python_int};
 use axum::extract::Request;
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::Response;
 use chrono::NaiveDate;
 use serde_json::Value;
 
 /// Django's `DATA_UPLOAD_MAX_MEMORY_SIZE`.
 const MAX_BODY: usize = 2_621_440;
-
-/// `request.data` after DRF's parsing.
-#[derive(Debug)]
-pub enum Data {
-    /// No body: an empty dict.
-    Empty,
-    /// `application/x-www-form-urlencoded` (an HTML-input `QueryDict`).
-    Form(Vec<(String, String)>),
-    /// `application/json`.
-    Json(Value),
-}
 
 /// A field's raw input as the serializer sees it.
 enum Input<'a> {
@@ -42,112 +33,6 @@ pub struct RemoveArgs {
     pub expired_date: NaiveDate,
     /// Location restriction, if any.
     pub stock_location: Option<IntMatch>,
-}
-
-/// Why DRF's parsers refused a body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ParseError {
-    /// No parser for this `Content-Type` (the full header value): 415.
-    UnsupportedMediaType(String),
-    /// Malformed JSON (Python-style message): 400.
-    Json(String),
-}
-
-impl ParseError {
-    /// The DRF response for this error.
-    pub fn response(&self) -> Response {
-        match self {
-            Self::UnsupportedMediaType(ct) => drf::detail(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                &format!("Unsupported media type \"{ct}\" in request."),
-            ),
-            Self::Json(m) => drf::detail(StatusCode::BAD_REQUEST, &format!("JSON parse error - {m}")),
-        }
-    }
-}
-
-/// DRF's parser selection on the request's `Content-Type`.
-pub fn parse_body(content_type: Option<&str>, body: &[u8]) -> Result<Data, ParseError> {
-    // DRF skips parsing when there is no body at all, whatever the content type.
-    if body.is_empty() {
-        return Ok(Data::Empty);
-    }
-    let full = content_type.unwrap_or("");
-    let media = full.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    let (main, sub) = media.split_once('/').unwrap_or((media.as_str(), ""));
-    let matches = |m: &str, s: &str| (main == "*" || main == m) && (sub == "*" || sub == s);
-    if !media.is_empty() && matches("application", "json") {
-        let text = match std::str::from_utf8(body) {
-            Ok(t) => t,
-            Err(e) => return Err(ParseError::Json(utf8_message(body, &e))),
-        };
-        return serde_json::from_str(text)
-            .map(Data::Json)
-            .map_err(|e| ParseError::Json(python_json_message(text, &e)));
-    }
-    if !media.is_empty() && matches("application", "x-www-form-urlencoded") {
-        return Ok(Data::Form(parse_qsl(&String::from_utf8_lossy(body))));
-    }
-    Err(ParseError::UnsupportedMediaType(full.to_string()))
-}
-
-/// Python's `UnicodeDecodeError` text for invalid UTF-8 in a JSON body.
-fn utf8_message(body: &[u8], e: &std::str::Utf8Error) -> String {
-    let pos = e.valid_up_to();
-    let byte = body[pos];
-    let reason = match e.error_len() {
-        None => "unexpected end of data",
-        Some(_) if (0x80..0xC2).contains(&byte) || byte > 0xF4 => "invalid start byte",
-        Some(_) => "invalid continuation byte",
-    };
-    format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}")
-}
-
-/// Rephrases a serde_json error the way Python's `json` module words it
-/// (`Expecting value: line 1 column 1 (char 0)`), positions included; an approximation for
-/// the rarer cases, exact for the common ones (empty body, bad value, trailing data).
-pub fn python_json_message(text: &str, e: &serde_json::Error) -> String {
-    let msg = e.to_string();
-    let lead = msg.split(" at line ").next().unwrap_or(&msg);
-    let eof = e.is_eof();
-    let python = if lead.starts_with("EOF while parsing a string") {
-        "Unterminated string starting at"
-    } else if lead.starts_with("EOF while parsing an object") || lead.starts_with("EOF while parsing a list") {
-        "Expecting ',' delimiter"
-    } else if lead.starts_with("EOF") || lead.starts_with("expected value") || lead.starts_with("trailing comma") {
-        "Expecting value"
-    } else if lead.starts_with("key must be a string") {
-        "Expecting property name enclosed in double quotes"
-    } else if lead.starts_with("expected `:`") {
-        "Expecting ':' delimiter"
-    } else if lead.starts_with("expected `,`") {
-        "Expecting ',' delimiter"
-    } else if lead.starts_with("trailing characters") {
-        "Extra data"
-    } else if lead.starts_with("invalid escape") {
-        "Invalid \\escape"
-    } else if lead.starts_with("control character") {
-        "Invalid control character at"
-    } else {
-        lead
-    };
-    // character offset of the error, as Python counts it
-    let pos = if eof {
-        text.chars().count()
-    } else {
-        let line_start: usize = text
-            .split_inclusive('\n')
-            .take(e.line().saturating_sub(1))
-            .map(str::len)
-            .sum();
-        let byte = (line_start + e.column().saturating_sub(1)).min(text.len());
-        let byte = (0..=byte).rev().find(|b| text.is_char_boundary(*b)).unwrap_or(0);
-        text[..byte].chars().count()
-    };
-    let before: String = text.chars().take(pos).collect();
-    let line = before.matches('\n').count() + 1;
-    let col = pos - before.rfind('\n').map(|i| before[..=i].chars().count()).unwrap_or(0) + 1;
-    format!("{python}: line {line} column {col} (char {pos})")
 }
 
 /// Python's `type(x).__name__` for a JSON value.
@@ -263,64 +148,26 @@ pub fn validate(data: &Data) -> Result<RemoveArgs, FieldErrors> {
 }
 
 /// Parses, validates and performs one remove action.
-pub async fn handle(state: &AppState, req: Request) -> Response {
+pub async fn handle(state: &AppState, req: Request) -> Result<Response, AppError> {
     let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
         .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
-    let body = match axum::body::to_bytes(req.into_body(), MAX_BODY).await {
-        Ok(b) => b,
-        Err(_) => return drf::html(StatusCode::BAD_REQUEST, "<h1>Bad Request (400)</h1>"),
-    };
-    let data = match parse_body(content_type.as_deref(), &body) {
-        Ok(d) => d,
-        Err(e) => return e.response(),
-    };
-    let args = match validate(&data) {
-        Ok(a) => a,
-        Err(e) => return e.response(),
-    };
+    let body = axum::body::to_bytes(req.into_body(), MAX_BODY)
+        .await
+        .map_err(|_| AppError::BadRequest)?;
+    let args = validate(&parse_body(content_type.as_deref(), &body)?)?;
     let before = day_start_micros(args.expired_date);
     let st = state.clone();
-    match tokio::task::spawn_blocking(move || st.db.remove_before(before, args.stock_location)).await {
-        Ok(Ok(n)) => {
-            tracing::info!("remove: deleted {n} records created before {}", args.expired_date);
-            no_content()
-        }
-        Ok(Err(e)) => {
-            tracing::error!("remove failed: {e}");
-            server_error()
-        }
-        Err(e) => {
-            tracing::error!("remove task failed: {e}");
-            server_error()
-        }
-    }
+    let n = blocking("remove", move || st.db.remove_before(before, args.stock_location)).await?;
+    tracing::info!("remove: deleted {n} records created before {}", args.expired_date);
+    Ok(no_content())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn json_err(body: &str) -> String {
-        let e = serde_json::from_str::<Value>(body).unwrap_err();
-        python_json_message(body, &e)
-    }
-
-    #[test]
-    fn python_style_json_errors() {
-        assert_eq!(json_err(""), "Expecting value: line 1 column 1 (char 0)");
-        assert_eq!(json_err("{\"a\":}"), "Expecting value: line 1 column 6 (char 5)");
-        assert_eq!(
-            json_err("{bad}"),
-            "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"
-        );
-        assert_eq!(json_err("{\"a\":1}x"), "Extra data: line 1 column 8 (char 7)");
-        assert_eq!(
-            json_err("{\n\"a\" 1}"),
-            "Expecting ':' delimiter: line 2 column 5 (char 6)"
-        );
-    }
+    use crate::drf;
 
     fn form(body: &str) -> Result<RemoveArgs, String> {
         let d = parse_body(Some("application/x-www-form-urlencoded"), body.as_bytes()).unwrap();

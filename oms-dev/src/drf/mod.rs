@@ -1,6 +1,8 @@
 //! Response builders that reproduce what Django/DRF put on the wire: compact JSON with the
 //! exact bodies the app's error handling is tested against, Django's HTML error pages, and
-//! the headers DRF's `finalize_response` adds.
+//! the headers DRF's `finalize_response` adds. Request parsing is in [`parsers`].
+
+pub mod parsers;
 
 use axum::body::Body;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -92,11 +94,6 @@ impl FieldErrors {
     /// True when validation passed.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
-    }
-
-    /// The 400 response DRF sends for a `ValidationError` carrying these errors.
-    pub fn response(&self) -> Response {
-        json_response(StatusCode::BAD_REQUEST, self)
     }
 }
 
