@@ -2,13 +2,14 @@
 //! fault injection, token revocation, reseeding and record insertion, so browser tests can
 //! arrange exactly the situation they need.
 
-use crate::AppState;
+use crate::config::DEFAULT_SEED;
 use crate::dates::{now_micros, parse_iso_datetime};
 use crate::db::{DbError, InsertRecord};
 use crate::drf;
 use crate::error::AppError;
 use crate::faults::FaultSettings;
 use crate::seed::NewRecord;
+use crate::state::Shared;
 use crate::stats::Counts;
 use axum::Router;
 use axum::body::Bytes;
@@ -17,9 +18,10 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use serde_json::{Map, Value, json};
+use std::sync::Arc;
 
 /// The `/__dev/` routes.
-pub fn routes() -> Router<AppState> {
+pub fn routes() -> Router<Arc<Shared>> {
     Router::new()
         .route("/__dev/stats", get(stats))
         .route("/__dev/stats/reset", post(reset_stats))
@@ -63,7 +65,7 @@ async fn blocking<T: Send + 'static>(
 }
 
 /// `GET /__dev/stats` → `{"records":N,"requests":{"list":n,"detail":n,"remove":n}}`.
-async fn stats(State(state): State<AppState>) -> Result<Response, AppError> {
+async fn stats(State(state): State<Arc<Shared>>) -> Result<Response, AppError> {
     #[derive(serde::Serialize)]
     struct StatsBody {
         records: u64,
@@ -79,18 +81,18 @@ async fn stats(State(state): State<AppState>) -> Result<Response, AppError> {
 }
 
 /// `POST /__dev/stats/reset` zeroes the request counters.
-async fn reset_stats(State(state): State<AppState>) -> Response {
+async fn reset_stats(State(state): State<Arc<Shared>>) -> Response {
     state.stats.reset();
     drf::json_response(StatusCode::OK, &json!({"requests": state.stats.snapshot()}))
 }
 
 /// `GET /__dev/faults` → the current settings.
-async fn get_faults(State(state): State<AppState>) -> Response {
+async fn get_faults(State(state): State<Arc<Shared>>) -> Response {
     drf::json_response(StatusCode::OK, &state.faults.get())
 }
 
 /// `POST /__dev/faults` with any subset of `{"latency_ms":N,"fail_rate":F,"throttle":R|null}`.
-async fn set_faults(State(state): State<AppState>, body: Bytes) -> Result<Response, AppError> {
+async fn set_faults(State(state): State<Arc<Shared>>, body: Bytes) -> Result<Response, AppError> {
     let m = body_object(&body).map_err(bad)?;
     let mut s = state.faults.get();
     if let Some(x) = m.get("latency_ms") {
@@ -119,7 +121,7 @@ async fn set_faults(State(state): State<AppState>, body: Bytes) -> Result<Respon
 }
 
 /// `POST /__dev/token` with `{"token":"new"}` (and optionally `"readonly_token"`).
-async fn set_token(State(state): State<AppState>, body: Bytes) -> Result<Response, AppError> {
+async fn set_token(State(state): State<Arc<Shared>>, body: Bytes) -> Result<Response, AppError> {
     let m = body_object(&body).map_err(bad)?;
     let nonempty = |k: &str| {
         m.get(k)
@@ -144,10 +146,10 @@ async fn set_token(State(state): State<AppState>, body: Bytes) -> Result<Respons
 
 /// `POST /__dev/reseed` with `{"records":N,"seed":S,"hostile":bool}` (defaults 1000, 42,
 /// false) → `{"records":count}`.
-async fn reseed(State(state): State<AppState>, body: Bytes) -> Result<Response, AppError> {
+async fn reseed(State(state): State<Arc<Shared>>, body: Bytes) -> Result<Response, AppError> {
     let m = body_object(&body).map_err(bad)?;
     let num = |k: &str, d: u64| m.get(k).map_or(Some(d), Value::as_u64);
-    let (Some(n), Some(seed)) = (num("records", 1000), num("seed", crate::DEFAULT_SEED)) else {
+    let (Some(n), Some(seed)) = (num("records", 1000), num("seed", DEFAULT_SEED)) else {
         return Err(bad("records and seed must be non-negative integers"));
     };
     let Some(hostile) = m.get("hostile").map_or(Some(false), Value::as_bool) else {
@@ -206,7 +208,7 @@ fn parse_record(i: usize, v: &Value, now: i64) -> Result<InsertRecord, String> {
 
 /// `POST /__dev/records` with a JSON array of records (only `reason` required; dates ISO
 /// 8601) → 201 with the records as stored.
-async fn insert_records(State(state): State<AppState>, body: Bytes) -> Result<Response, AppError> {
+async fn insert_records(State(state): State<Arc<Shared>>, body: Bytes) -> Result<Response, AppError> {
     let items = match body_json(&body).map_err(bad)? {
         Value::Array(a) => a,
         o @ Value::Object(_) => vec![o],

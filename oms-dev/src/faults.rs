@@ -1,19 +1,18 @@
 //! Fault injection for `/api/` requests — latency, throttling (429) and random 500s with
-//! Django's HTML page — plus the request counting and Django's security headers, all in
-//! one middleware so they also cover requests that never reach a view.
+//! Django's HTML page — so the app's handling of a slow, busy or broken OMS can be tested
+//! on demand: the settings (changeable at runtime through `/__dev/faults`) and one layer
+//! per fault.
 
-use crate::AppState;
 use crate::drf::{server_error, throttled};
 use crate::seed::mix;
-use crate::urls::{Route, resolve};
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, Method, header};
+use axum::http::header;
 use axum::middleware::Next;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, VecDeque};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// The fault settings, as set on the command line or via `POST /__dev/faults`.
@@ -92,43 +91,36 @@ impl Faults {
     }
 }
 
-/// The `/api/` middleware: count, delay, throttle, fail, then run the view; Django's
-/// security headers go on whatever comes back.
-pub async fn api_middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    if !req.uri().path().starts_with("/api/") {
-        return next.run(req).await;
+/// Delays the request by the configured latency (a slow OMS, or a slow network).
+pub async fn add_latency(State(faults): State<Arc<Faults>>, req: Request, next: Next) -> Response {
+    let ms = faults.get().latency_ms;
+    if ms > 0 {
+        tokio::time::sleep(Duration::from_millis(ms)).await;
     }
-    if req.method() != Method::OPTIONS {
-        if let Route::Endpoint(ep, _) = resolve(req.uri().path()) {
-            state.stats.hit(ep);
+    next.run(req).await
+}
+
+/// Answers DRF's 429 once the request's credentials used up their rate.
+pub async fn throttle(State(faults): State<Arc<Faults>>, req: Request, next: Next) -> Response {
+    if let Some(rate) = faults.get().throttle {
+        let key = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .map(|v| v.as_bytes().to_vec())
+            .unwrap_or_default();
+        if !faults.allow(&key, rate) {
+            return throttled();
         }
     }
-    let s = state.faults.get();
-    if s.latency_ms > 0 {
-        tokio::time::sleep(Duration::from_millis(s.latency_ms)).await;
+    next.run(req).await
+}
+
+/// Answers Django's HTML 500 instead of running the view, at the configured rate.
+pub async fn inject_failures(State(faults): State<Arc<Faults>>, req: Request, next: Next) -> Response {
+    if faults.should_fail(faults.get().fail_rate) {
+        return server_error();
     }
-    let mut resp = 'resp: {
-        if let Some(rate) = s.throttle {
-            let key = req
-                .headers()
-                .get(header::AUTHORIZATION)
-                .map(|v| v.as_bytes().to_vec())
-                .unwrap_or_default();
-            if !state.faults.allow(&key, rate) {
-                break 'resp throttled();
-            }
-        }
-        if state.faults.should_fail(s.fail_rate) {
-            break 'resp server_error();
-        }
-        next.run(req).await
-    };
-    let h = resp.headers_mut();
-    h.insert("x-frame-options", HeaderValue::from_static("DENY"));
-    h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
-    h.insert("referrer-policy", HeaderValue::from_static("same-origin"));
-    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
-    resp
+    next.run(req).await
 }
 
 #[cfg(test)]

@@ -100,7 +100,7 @@ async fn main() -> Result<(), oms_dev::Error> {
     let state = tokio::task::spawn_blocking(move || AppState::new(&cfg)).await??;
     let records = {
         let st = state.clone();
-        tokio::task::spawn_blocking(move || st.db.count_all()).await??
+        tokio::task::spawn_blocking(move || st.record_count()).await??
     };
     {
         let mut out = std::io::stdout().lock();
@@ -110,8 +110,8 @@ async fn main() -> Result<(), oms_dev::Error> {
         writeln!(out, "records: {records}")?;
         if let Some(dir) = &config.static_dir {
             writeln!(out, "static: {}", dir.display())?;
-            match &state.csp {
-                Some(csp) => writeln!(out, "csp: {}", csp.header_value())?,
+            match state.csp_header() {
+                Some(policy) => writeln!(out, "csp: {policy}")?,
                 None => writeln!(out, "csp: off")?,
             }
         }

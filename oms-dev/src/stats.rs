@@ -1,8 +1,13 @@
 //! Request counters behind `/__dev/stats`, so end-to-end tests can prove how many calls the
 //! app actually made (e.g. exactly one remove POST, never a retry).
 
-use crate::urls::Endpoint;
+use crate::urls::{Endpoint, Route, resolve};
+use axum::extract::{Request, State};
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::Response;
 use serde::Serialize;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Per-endpoint counts of `/api/` requests, including ones that failed (auth, validation,
@@ -51,4 +56,15 @@ impl Stats {
             c.store(0, Ordering::Relaxed);
         }
     }
+}
+
+/// Counts each `/api/` request that addresses an endpoint, whatever its outcome; a plain
+/// OPTIONS (metadata, or a preflight that got this far) is not a call.
+pub async fn count(State(stats): State<Arc<Stats>>, req: Request, next: Next) -> Response {
+    if req.method() != Method::OPTIONS
+        && let Route::Endpoint(ep, _) = resolve(req.uri().path())
+    {
+        stats.hit(ep);
+    }
+    next.run(req).await
 }

@@ -1,18 +1,19 @@
 //! `GET …/inventory-discrepancies/`: filter (400 on bad input), sort, paginate (404 on a
 //! bad page) and render `{"count","next","previous","results"}`.
 
-use crate::AppState;
 use crate::db::{ListResult, Record};
 use crate::drf;
 use crate::error::{AppError, blocking};
 use crate::filters::{parse_filters, parse_sort};
 use crate::pagination::{links, page_request, page_size};
 use crate::querystring::parse_qsl;
+use crate::state::Shared;
 use crate::urls::LIST_PATH;
 use axum::extract::Request;
 use axum::http::{StatusCode, header};
 use axum::response::Response;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// The DRF `PageNumberPagination` envelope.
 #[derive(Serialize)]
@@ -24,7 +25,7 @@ struct ListBody {
 }
 
 /// Handles one list request in DRF's order: filter backend, ordering, then pagination.
-pub async fn handle(state: &AppState, req: Request) -> Result<Response, AppError> {
+pub async fn handle(state: &Arc<Shared>, req: Request) -> Result<Response, AppError> {
     let raw_query = req.uri().query().unwrap_or("").to_string();
     let pairs = parse_qsl(&raw_query);
     let filters = parse_filters(&pairs)?;

@@ -5,15 +5,16 @@ pub mod detail;
 pub mod list;
 pub mod remove;
 
-use crate::AppState;
 use crate::auth::Access;
 use crate::drf::{self, NOT_FOUND_HTML};
 use crate::error::AppError;
+use crate::state::Shared;
 use crate::urls::{Endpoint, Route, resolve};
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use std::sync::Arc;
 
 impl Endpoint {
     /// DRF's `Allow` header for the view (`http_method_names` order).
@@ -35,7 +36,7 @@ impl Endpoint {
 }
 
 /// Entry point for every `/api/` request (the router's fallback sends them here).
-pub async fn api(State(state): State<AppState>, req: Request) -> Response {
+pub async fn api(State(state): State<Arc<Shared>>, req: Request) -> Response {
     match resolve(req.uri().path()) {
         Route::NotFound => drf::html(StatusCode::NOT_FOUND, NOT_FOUND_HTML),
         Route::Redirect => {
@@ -56,7 +57,7 @@ pub async fn api(State(state): State<AppState>, req: Request) -> Response {
 
 /// DRF's `APIView.dispatch` order: authentication (401), permissions (403 for the read-only
 /// token on unsafe methods), then the method handler or 405.
-async fn view(state: AppState, req: Request, ep: Endpoint, pk: String) -> Result<Response, AppError> {
+async fn view(state: Arc<Shared>, req: Request, ep: Endpoint, pk: String) -> Result<Response, AppError> {
     let access = state.tokens.authenticate(req.headers())?;
     let method = req.method().clone();
     let safe = matches!(method, Method::GET | Method::HEAD | Method::OPTIONS);

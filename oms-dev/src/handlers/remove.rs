@@ -2,18 +2,19 @@
 //! `DD-MM-YYYY`, optional integer `stock_location`) with DRF's messages, applied to what
 //! [`crate::drf::parsers`] made of the body, then the delete and a bodiless 204.
 
-use crate::AppState;
 use crate::dates::{day_start_micros, parse_dd_mm_yyyy};
 use crate::drf::parsers::{Data, parse_body};
 use crate::drf::{FieldErrors, no_content};
 use crate::error::{AppError, blocking};
 use crate::filters::IntMatch;
 use crate::querystring::{last, python_int};
+use crate::state::Shared;
 use axum::extract::Request;
 use axum::http::header;
 use axum::response::Response;
 use chrono::NaiveDate;
 use serde_json::Value;
+use std::sync::Arc;
 
 /// Django's `DATA_UPLOAD_MAX_MEMORY_SIZE`.
 const MAX_BODY: usize = 2_621_440;
@@ -148,7 +149,7 @@ pub fn validate(data: &Data) -> Result<RemoveArgs, FieldErrors> {
 }
 
 /// Parses, validates and performs one remove action.
-pub async fn handle(state: &AppState, req: Request) -> Result<Response, AppError> {
+pub async fn handle(state: &Arc<Shared>, req: Request) -> Result<Response, AppError> {
     let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)

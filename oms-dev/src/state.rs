@@ -1,0 +1,87 @@
+//! What every request shares — the store, the tokens, the fault settings, the counters and
+//! the static app — built once from a [`Config`]. [`AppState`] is the opaque handle tests,
+//! benches and the binary hold; the handlers see [`Shared`] behind an `Arc`.
+
+use crate::auth::Tokens;
+use crate::config::{Config, DEFAULT_RECORDS};
+use crate::csp::Csp;
+use crate::db::Db;
+use crate::faults::{FaultSettings, Faults};
+use crate::static_files::StaticApp;
+use crate::stats::Stats;
+use std::sync::Arc;
+
+/// Boxed error for start-up failures.
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+
+/// The server's shared state, the axum state of every route.
+pub struct Shared {
+    /// The store.
+    pub db: Db,
+    /// Accepted tokens.
+    pub tokens: Tokens,
+    /// Fault injection (shared with the fault layers).
+    pub faults: Arc<Faults>,
+    /// Request counters (shared with the counting layer).
+    pub stats: Arc<Stats>,
+    /// The `--static` app, with its cache of (compressed) files.
+    pub static_app: Option<Arc<StaticApp>>,
+    /// The policy sent with the static app (`None` without `--static` or with `--no-csp`).
+    pub csp: Option<Csp>,
+}
+
+/// A built server, ready for [`crate::serve_state`]; cheap to clone.
+#[derive(Clone)]
+pub struct AppState(pub Arc<Shared>);
+
+impl AppState {
+    /// Opens the database and seeds it as the config asks (blocking; seeding a million rows
+    /// takes a few seconds).
+    pub fn new(config: &Config) -> Result<Self, Error> {
+        if !(0.0..=1.0).contains(&config.fail_rate) {
+            return Err("fail rate must be between 0 and 1".into());
+        }
+        config.csp.validate()?;
+        let db = Db::open(&config.db)?;
+        match config.records {
+            Some(n) => {
+                db.reseed(n, config.seed, config.hostile)?;
+            }
+            None if db.count_all()? == 0 => {
+                db.reseed(DEFAULT_RECORDS, config.seed, config.hostile)?;
+            }
+            None if config.hostile => db.ensure_hostile()?,
+            None => {}
+        }
+        Ok(Self(Arc::new(Shared {
+            db,
+            tokens: Tokens::new(config.token.clone(), config.readonly_token.clone()),
+            faults: Arc::new(Faults::new(FaultSettings {
+                latency_ms: config.latency_ms,
+                fail_rate: config.fail_rate,
+                throttle: config.throttle,
+            })),
+            stats: Arc::new(Stats::default()),
+            static_app: config.static_dir.clone().map(|dir| {
+                let app = Arc::new(StaticApp::new(dir));
+                let warming = Arc::clone(&app);
+                std::thread::spawn(move || warming.warm());
+                app
+            }),
+            csp: match &config.static_dir {
+                Some(dir) if config.csp.enabled => Some(Csp::new(config.csp.clone(), dir)),
+                _ => None,
+            },
+        })))
+    }
+
+    /// Number of records in the store (blocking), which the binary prints at start-up.
+    pub fn record_count(&self) -> Result<u64, Error> {
+        Ok(self.0.db.count_all()?)
+    }
+
+    /// The Content-Security-Policy the static app is served with, `None` when it gets none.
+    pub fn csp_header(&self) -> Option<String> {
+        self.0.csp.as_ref().map(Csp::header_value)
+    }
+}
