@@ -5,7 +5,7 @@
 //! The hashes are computed at start-up from `DIR/index.html` and recomputed whenever that
 //! file changes (a rebuild renames the bundle, so the loader text and its hash change).
 
-use crate::static_files::{Stamp, stamp};
+use crate::file_stamp::{Stamp, stamp};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use sha2::{Digest, Sha256};

@@ -35,6 +35,9 @@ pub enum AppError {
     /// The `/__dev/` API's errors, which are not DRF's: `{"detail": message}` with this
     /// status.
     Dev(StatusCode, String),
+    /// The static app's own failures (no file to serve, no policy to send): a plain-text
+    /// body with this status.
+    Plain(StatusCode, &'static str),
 }
 
 impl From<AuthError> for AppError {
@@ -88,6 +91,7 @@ impl IntoResponse for AppError {
                 drf::server_error()
             }
             Self::Dev(status, message) => drf::detail(status, &message),
+            Self::Plain(status, message) => (status, message).into_response(),
         }
     }
 }

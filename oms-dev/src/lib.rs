@@ -16,6 +16,7 @@ pub mod dev_api;
 pub mod drf;
 pub mod error;
 pub mod faults;
+pub mod file_stamp;
 pub mod filters;
 pub mod handlers;
 pub mod pagination;

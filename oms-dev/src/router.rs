@@ -2,13 +2,16 @@
 //! emulation, the static app or the dev API, and the layers each passes through. Only this
 //! module knows the whole picture; the parts it wires together do not know each other.
 
+use crate::csp::Csp;
+use crate::error::AppError;
 use crate::state::{AppState, Error, Shared};
+use crate::static_files::StaticApp;
 use crate::{cors, dev_api, drf, faults, handlers, security, stats};
 use axum::Router;
 use axum::extract::{Request, State};
 use axum::http::{Method, StatusCode};
 use axum::middleware::{from_fn, from_fn_with_state};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
 use tower::ServiceExt;
 use tower_http::compression::CompressionLayer;
@@ -58,9 +61,17 @@ async fn fallback(shared: Arc<Shared>, api: Router, req: Request) -> Response {
     }
     let is_get = matches!(*req.method(), Method::GET | Method::HEAD);
     match &shared.static_app {
-        Some(app) if is_get && !path.starts_with("/__dev/") => Arc::clone(app).serve(shared.csp.as_ref(), req).await,
+        Some(app) if is_get && !path.starts_with("/__dev/") => serve_app(Arc::clone(app), shared.csp.as_ref(), req)
+            .await
+            .into_response(),
         _ => drf::html(StatusCode::NOT_FOUND, drf::NOT_FOUND_HTML),
     }
+}
+
+/// A file of the static app, with the app's security headers.
+async fn serve_app(app: Arc<StaticApp>, csp: Option<&Csp>, req: Request) -> Result<Response, AppError> {
+    let resp = app.serve(req).await?;
+    security::app_headers(resp, csp)
 }
 
 /// Serves an already built state on `listener` until the task is dropped.

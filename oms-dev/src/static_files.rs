@@ -9,10 +9,11 @@
 //! - trunk's content-hashed assets (`name-<hex>.ext`) are `immutable` for a year: a repeat
 //!   visit then loads nothing but `index.html`, and Chromium can reuse its compiled wasm.
 //!   Everything else (`index.html`, unhashed files) is `no-cache`, revalidated by `ETag`.
-//! - Every response carries the Content-Security-Policy (see [`crate::csp`]),
-//!   `X-Content-Type-Options: nosniff` and `Referrer-Policy: no-referrer`.
+//! - The security headers (the Content-Security-Policy among them) are added by
+//!   [`crate::security`].
 
-use crate::csp::Csp;
+use crate::error::AppError;
+use crate::file_stamp::{Stamp, stamp};
 use axum::body::{Body, Bytes};
 use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
@@ -22,7 +23,6 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::SystemTime;
 
 /// `Cache-Control` of a content-hashed asset: its name changes whenever its content does.
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -33,15 +33,6 @@ pub const REVALIDATE: &str = "no-cache";
 pub struct StaticApp {
     dir: PathBuf,
     cache: Mutex<HashMap<PathBuf, Arc<Cached>>>,
-}
-
-/// A file's version as far as caching goes: modification time and length.
-pub(crate) type Stamp = (SystemTime, u64);
-
-/// The current [`Stamp`] of `path`.
-pub(crate) fn stamp(path: &Path) -> std::io::Result<Stamp> {
-    let meta = std::fs::metadata(path)?;
-    Ok((meta.modified()?, meta.len()))
 }
 
 /// One file as served: read and compressed once per version of the file on disk.
@@ -79,31 +70,23 @@ impl StaticApp {
     }
 
     /// Answers a GET or HEAD for `req` (the caller routes `/api/` and `/__dev/` elsewhere).
-    pub async fn serve(self: Arc<Self>, csp: Option<&Csp>, req: Request) -> Response {
+    pub async fn serve(self: Arc<Self>, req: Request) -> Result<Response, AppError> {
         let path = resolve(&self.dir, req.uri().path());
         let app = Arc::clone(&self);
         let file = match tokio::task::spawn_blocking(move || app.load(&path)).await {
             Ok(Ok(file)) => file,
             Ok(Err(e)) => {
                 tracing::warn!("static: {e}");
-                return (StatusCode::NOT_FOUND, "not found").into_response();
+                return Err(AppError::Plain(StatusCode::NOT_FOUND, "not found"));
             }
-            Err(_) => return (StatusCode::INTERNAL_SERVER_ERROR, "static file task failed").into_response(),
+            Err(_) => {
+                return Err(AppError::Plain(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "static file task failed",
+                ));
+            }
         };
-        let mut resp = respond(&file, req.method(), req.headers());
-        let headers = resp.headers_mut();
-        if let Some(csp) = csp {
-            match HeaderValue::from_str(&csp.header_value()) {
-                Ok(v) => {
-                    headers.insert(header::CONTENT_SECURITY_POLICY, v);
-                }
-                // Values are validated at start-up; never serve the app without its policy.
-                Err(_) => return (StatusCode::INTERNAL_SERVER_ERROR, "invalid CSP").into_response(),
-            }
-        }
-        headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-        headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-        resp
+        Ok(respond(&file, req.method(), req.headers()))
     }
 
     /// The cached form of `path`, read (and compressed) again when the file changed.
