@@ -5,8 +5,10 @@
 //! One connection behind a mutex (handlers call in through `spawn_blocking`) keeps
 //! `:memory:` databases working and makes "count + page" consistent without transactions.
 
+use crate::coercion::IntMatch;
 use crate::dates::{Micros, format_micros, now_micros};
-use crate::filters::{Filters, IntMatch, Sort};
+use crate::filters::Filters;
+use crate::ordering::Sort;
 use crate::pagination::{Page, PageRequest, paginate};
 use crate::seed::{self, NewRecord, SplitMix64};
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};

@@ -7,6 +7,7 @@
 //! [`serve_state`] on a `127.0.0.1:0` listener (or call [`serve`]).
 
 pub mod auth;
+pub mod coercion;
 pub mod config;
 pub mod cors;
 pub mod csp;
@@ -19,6 +20,7 @@ pub mod faults;
 pub mod file_stamp;
 pub mod filters;
 pub mod handlers;
+pub mod ordering;
 pub mod pagination;
 pub mod querystring;
 pub mod router;

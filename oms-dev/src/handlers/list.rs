@@ -4,7 +4,8 @@
 use crate::db::{ListResult, Record};
 use crate::drf;
 use crate::error::{AppError, blocking};
-use crate::filters::{parse_filters, parse_sort};
+use crate::filters::parse_filters;
+use crate::ordering::parse_sort;
 use crate::pagination::{links, page_request, page_size};
 use crate::querystring::parse_qsl;
 use crate::state::Shared;

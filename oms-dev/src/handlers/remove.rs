@@ -2,11 +2,11 @@
 //! `DD-MM-YYYY`, optional integer `stock_location`) with DRF's messages, applied to what
 //! [`crate::drf::parsers`] made of the body, then the delete and a bodiless 204.
 
+use crate::coercion::IntMatch;
 use crate::dates::{day_start_micros, parse_dd_mm_yyyy};
 use crate::drf::parsers::{Data, parse_body};
 use crate::drf::{FieldErrors, no_content};
 use crate::error::{AppError, blocking};
-use crate::filters::IntMatch;
 use crate::querystring::{last, python_int};
 use crate::state::Shared;
 use axum::extract::Request;
