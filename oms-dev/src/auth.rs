@@ -6,7 +6,7 @@ use std::sync::RwLock;
 
 /// What a valid token may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Access {
+pub(crate) enum Access {
     /// Everything, including the remove action.
     ReadWrite,
     /// Safe methods only; unsafe ones get 403.
@@ -15,7 +15,7 @@ pub enum Access {
 
 /// Why authentication failed; each maps to DRF's exact message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AuthError {
+pub(crate) enum AuthError {
     /// No `Authorization` header, or another scheme.
     NotProvided,
     /// `Token` with nothing after it.
@@ -30,7 +30,7 @@ pub enum AuthError {
 
 impl AuthError {
     /// DRF's message for this failure.
-    pub fn message(self) -> &'static str {
+    pub(crate) fn message(self) -> &'static str {
         match self {
             Self::NotProvided => "Authentication credentials were not provided.",
             Self::NoCredentials => "Invalid token header. No credentials provided.",
@@ -44,36 +44,36 @@ impl AuthError {
 /// The two accepted keys; the read-write one can be replaced at runtime to simulate
 /// revocation.
 #[derive(Debug)]
-pub struct Tokens {
+pub(crate) struct Tokens {
     keys: RwLock<(String, String)>,
 }
 
 impl Tokens {
     /// Tokens from the command line.
-    pub fn new(read_write: String, read_only: String) -> Self {
+    pub(crate) fn new(read_write: String, read_only: String) -> Self {
         Self {
             keys: RwLock::new((read_write, read_only)),
         }
     }
 
     /// Current `(read_write, read_only)` keys.
-    pub fn get(&self) -> (String, String) {
+    pub(crate) fn get(&self) -> (String, String) {
         self.keys.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// Replaces the read-write key (the old one then gets "Invalid token.").
-    pub fn set_read_write(&self, key: String) {
+    pub(crate) fn set_read_write(&self, key: String) {
         self.keys.write().unwrap_or_else(|e| e.into_inner()).0 = key;
     }
 
     /// Replaces the read-only key.
-    pub fn set_read_only(&self, key: String) {
+    pub(crate) fn set_read_only(&self, key: String) {
         self.keys.write().unwrap_or_else(|e| e.into_inner()).1 = key;
     }
 
     /// `TokenAuthentication.authenticate`: splits the header on whitespace, matches the
     /// keyword case-insensitively and checks the key.
-    pub fn authenticate(&self, headers: &HeaderMap) -> Result<Access, AuthError> {
+    pub(crate) fn authenticate(&self, headers: &HeaderMap) -> Result<Access, AuthError> {
         let raw = headers
             .get(header::AUTHORIZATION)
             .map(HeaderValue::as_bytes)

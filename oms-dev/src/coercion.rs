@@ -5,7 +5,7 @@
 /// An integer equality filter after Django's coercion: either a value to compare with, or
 /// a value that can never match (e.g. beyond the 64-bit column range).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum IntMatch {
+pub(crate) enum IntMatch {
     /// `column = value`.
     Eq(i64),
     /// Valid input that selects nothing.
@@ -14,11 +14,11 @@ pub enum IntMatch {
 
 /// Input Django's `DecimalField` rejects ("Enter a number.").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NotANumber;
+pub(crate) struct NotANumber;
 
 /// Django `DecimalField.to_python` then `int()` (what an integer column lookup does with a
 /// `Decimal`): `Err` = "Enter a number.", otherwise the truncated integer or `Never`.
-pub fn decimal_to_int(raw: &str) -> Result<IntMatch, NotANumber> {
+pub(crate) fn decimal_to_int(raw: &str) -> Result<IntMatch, NotANumber> {
     let s = raw.trim();
     let (neg, body) = match s.as_bytes().first() {
         Some(b'-') => (true, &s[1..]),
@@ -90,7 +90,7 @@ pub fn decimal_to_int(raw: &str) -> Result<IntMatch, NotANumber> {
 
 /// django-filter's `rest_framework.BooleanWidget`: `true/false/1/0` in any case; anything
 /// else means "no filter".
-pub fn parse_bool(v: &str) -> Option<bool> {
+pub(crate) fn parse_bool(v: &str) -> Option<bool> {
     match v.to_lowercase().as_str() {
         "true" | "1" => Some(true),
         "false" | "0" => Some(false),

@@ -12,16 +12,16 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 /// Methods a browser may use cross-origin.
-pub const ALLOW_METHODS: &str = "GET, POST, OPTIONS";
+pub(crate) const ALLOW_METHODS: &str = "GET, POST, OPTIONS";
 /// Request headers a browser may send cross-origin.
-pub const ALLOW_HEADERS: &str = "authorization, content-type";
+pub(crate) const ALLOW_HEADERS: &str = "authorization, content-type";
 /// Response headers scripts may read.
-pub const EXPOSE_HEADERS: &str = "Retry-After";
+pub(crate) const EXPOSE_HEADERS: &str = "Retry-After";
 /// Preflight cache lifetime (django-cors-headers' default).
-pub const MAX_AGE: &str = "86400";
+pub(crate) const MAX_AGE: &str = "86400";
 
 /// The CORS middleware (see the module docs).
-pub async fn cors(req: Request, next: Next) -> Response {
+pub(crate) async fn cors(req: Request, next: Next) -> Response {
     let has_origin = req.headers().contains_key(header::ORIGIN);
     let is_options = req.method() == Method::OPTIONS;
     let preflight = is_options && req.headers().contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);

@@ -39,7 +39,7 @@ impl Default for CspConfig {
 impl CspConfig {
     /// Rejects values that would break out of their directive (`;`, `,`) or the header
     /// (control characters), and empty ones.
-    pub fn validate(&self) -> Result<(), String> {
+    pub(crate) fn validate(&self) -> Result<(), String> {
         for origin in &self.connect {
             check_source_list(origin, "--csp-connect")?;
             if origin.contains(char::is_whitespace) {
@@ -64,7 +64,7 @@ fn check_source_list(value: &str, flag: &str) -> Result<(), String> {
 }
 
 /// The policy for `config` given the text of `index.html`.
-pub fn policy(config: &CspConfig, index_html: &str) -> String {
+pub(crate) fn policy(config: &CspConfig, index_html: &str) -> String {
     let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
     for hash in inline_script_hashes(index_html) {
         script_src.push_str(&format!(" '{hash}'"));
@@ -84,7 +84,7 @@ pub fn policy(config: &CspConfig, index_html: &str) -> String {
 /// `sha256-…` (base64 of the SHA-256 of the exact text between the tags) for every inline
 /// `<script>` of `html`, in document order, without duplicates. Scripts with a `src`
 /// attribute are skipped (hashes do not cover them); comments are skipped.
-pub fn inline_script_hashes(html: &str) -> Vec<String> {
+pub(crate) fn inline_script_hashes(html: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for body in inline_scripts(html) {
         let hash = format!("sha256-{}", STANDARD.encode(Sha256::digest(body.as_bytes())));
@@ -96,7 +96,7 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
 }
 
 /// The bodies of the inline `<script>` elements of `html`.
-pub fn inline_scripts(html: &str) -> Vec<&str> {
+pub(crate) fn inline_scripts(html: &str) -> Vec<&str> {
     let lower = html.to_ascii_lowercase(); // same byte offsets: ASCII-only change
     let mut out = Vec::new();
     let mut i = 0;
@@ -182,7 +182,7 @@ fn has_src_attribute(attrs: &str) -> bool {
 
 /// The policy for a static directory, recomputed when `index.html` changes.
 #[derive(Debug)]
-pub struct Csp {
+pub(crate) struct Csp {
     config: CspConfig,
     index: PathBuf,
     cached: Mutex<(Option<Stamp>, String)>,
@@ -190,7 +190,7 @@ pub struct Csp {
 
 impl Csp {
     /// Reads `dir/index.html` (a missing file gives a policy without hashes).
-    pub fn new(config: CspConfig, dir: &Path) -> Self {
+    pub(crate) fn new(config: CspConfig, dir: &Path) -> Self {
         let index = dir.join("index.html");
         let st = stamp(&index).ok();
         let html = std::fs::read_to_string(&index).unwrap_or_default();
@@ -203,7 +203,7 @@ impl Csp {
     }
 
     /// The current policy.
-    pub fn header_value(&self) -> String {
+    pub(crate) fn header_value(&self) -> String {
         let st = stamp(&self.index).ok();
         let mut cached = self.cached.lock().unwrap_or_else(|e| e.into_inner());
         if cached.0 != st {

@@ -5,19 +5,19 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 /// Microseconds since the Unix epoch, the storage unit of every date column (integers keep
 /// indexes small and comparisons exact).
-pub type Micros = i64;
+pub(crate) type Micros = i64;
 
 /// One day in microseconds; used by seeding and the remove cut-off arithmetic.
-pub const DAY: Micros = 86_400_000_000;
+pub(crate) const DAY: Micros = 86_400_000_000;
 
 /// Current time in microseconds; the seed spreads records over the days before it.
-pub fn now_micros() -> Micros {
+pub(crate) fn now_micros() -> Micros {
     Utc::now().timestamp_micros()
 }
 
 /// Renders a stored date the way the contract shows it: `2023-01-01T14:09:34.934060Z`
 /// (UTC, always six fractional digits).
-pub fn format_micros(m: Micros) -> String {
+pub(crate) fn format_micros(m: Micros) -> String {
     match DateTime::<Utc>::from_timestamp_micros(m) {
         Some(dt) => dt.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string(),
         None => String::from("0001-01-01T00:00:00.000000Z"),
@@ -25,7 +25,7 @@ pub fn format_micros(m: Micros) -> String {
 }
 
 /// Midnight UTC at the start of `date`, in microseconds: the remove action's cut-off.
-pub fn day_start_micros(date: NaiveDate) -> Micros {
+pub(crate) fn day_start_micros(date: NaiveDate) -> Micros {
     date.and_hms_opt(0, 0, 0)
         .expect("midnight exists")
         .and_utc()
@@ -34,7 +34,7 @@ pub fn day_start_micros(date: NaiveDate) -> Micros {
 
 /// Strict `DD-MM-YYYY` (two-digit day and month, four-digit year, a real calendar date),
 /// the only `expired_date` format the remove action accepts.
-pub fn parse_dd_mm_yyyy(s: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_dd_mm_yyyy(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
     if b.len() != 10 || b[2] != b'-' || b[5] != b'-' {
         return None;
@@ -232,7 +232,7 @@ fn parse_fromisoformat(s: &str) -> Option<Micros> {
 /// django-filter `IsoDateTimeField` input: an ISO 8601 date (midnight UTC) or date-time,
 /// optional fraction and `Z`/offset; naive values are taken as UTC. `None` = "Enter a
 /// valid date/time.". The caller has already skipped empty values.
-pub fn parse_iso_datetime(s: &str) -> Option<Micros> {
+pub(crate) fn parse_iso_datetime(s: &str) -> Option<Micros> {
     let t = s.trim();
     parse_fromisoformat(t).or_else(|| parse_django_regex(t))
 }

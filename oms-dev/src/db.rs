@@ -42,7 +42,7 @@ const INDEXES: &[(&str, &str)] = &[
 ];
 
 /// Errors from the store, as text (they only ever reach logs and the dev API).
-pub type DbError = String;
+pub(crate) type DbError = String;
 
 fn err(e: rusqlite::Error) -> DbError {
     e.to_string()
@@ -50,25 +50,25 @@ fn err(e: rusqlite::Error) -> DbError {
 
 /// One discrepancy as the API renders it (field order = JSON order).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Record {
+pub(crate) struct Record {
     /// Primary key.
-    pub id: i64,
+    pub(crate) id: i64,
     /// Free-text reason, rendered as stored.
-    pub reason: String,
+    pub(crate) reason: String,
     /// Creation time, rendered `YYYY-MM-DDTHH:MM:SS.ffffffZ`.
     #[serde(serialize_with = "ser_micros")]
-    pub created_date: Micros,
+    pub(crate) created_date: Micros,
     /// Modification time, same rendering.
     #[serde(serialize_with = "ser_micros")]
-    pub modified_date: Micros,
+    pub(crate) modified_date: Micros,
     /// Active flag.
-    pub is_active: bool,
+    pub(crate) is_active: bool,
     /// Stock location id.
-    pub stock_location: i64,
+    pub(crate) stock_location: i64,
     /// Package item id or null.
-    pub package_item: Option<i64>,
+    pub(crate) package_item: Option<i64>,
     /// Transfer item id or null.
-    pub transfer_item: Option<i64>,
+    pub(crate) transfer_item: Option<i64>,
 }
 
 fn ser_micros<S: serde::Serializer>(m: &Micros, s: S) -> Result<S::Ok, S::Error> {
@@ -90,16 +90,16 @@ fn row_to_record(row: &rusqlite::Row) -> rusqlite::Result<Record> {
 
 /// A record for the dev API, which may pin the id.
 #[derive(Debug, Clone)]
-pub struct InsertRecord {
+pub(crate) struct InsertRecord {
     /// Explicit id, or `None` for the next free one.
-    pub id: Option<i64>,
+    pub(crate) id: Option<i64>,
     /// The values.
-    pub record: NewRecord,
+    pub(crate) record: NewRecord,
 }
 
 /// Outcome of a list query.
 #[derive(Debug)]
-pub enum ListResult {
+pub(crate) enum ListResult {
     /// The page number does not exist for this result set (404 "Invalid page.").
     InvalidPage,
     /// A page of rows plus the total they came from.
@@ -127,14 +127,14 @@ impl Inner {
 }
 
 /// The database handle shared by all requests.
-pub struct Db {
+pub(crate) struct Db {
     inner: Mutex<Inner>,
 }
 
 impl Db {
     /// Opens (creating if needed) the database at `path` (`:memory:` allowed), applies the
     /// speed-oriented pragmas (WAL, large cache, mmap) and ensures the schema exists.
-    pub fn open(path: &str) -> Result<Db, DbError> {
+    pub(crate) fn open(path: &str) -> Result<Db, DbError> {
         let conn = if path == ":memory:" {
             Connection::open_in_memory().map_err(err)?
         } else {
@@ -167,7 +167,7 @@ impl Db {
     }
 
     /// Number of rows in the table (printed at start-up and by `/__dev/stats`).
-    pub fn count_all(&self) -> Result<u64, DbError> {
+    pub(crate) fn count_all(&self) -> Result<u64, DbError> {
         let inner = self.lock();
         inner
             .conn
@@ -179,7 +179,7 @@ impl Db {
     /// Wipes the table and inserts `n` deterministic records (plus hostile ones): one
     /// transaction, one prepared statement, indexes built after the insert, then a sampled
     /// ANALYZE so the planner picks the composite indexes. Returns the new row count.
-    pub fn reseed(&self, n: u64, seed_value: u64, hostile: bool) -> Result<u64, DbError> {
+    pub(crate) fn reseed(&self, n: u64, seed_value: u64, hostile: bool) -> Result<u64, DbError> {
         let t0 = std::time::Instant::now();
         let records = seed::generate(n, seed_value, hostile, now_micros());
         let t_gen = t0.elapsed();
@@ -223,7 +223,7 @@ impl Db {
 
     /// Adds the hostile records unless they are already there (`--hostile` on an existing
     /// database that is not being reseeded).
-    pub fn ensure_hostile(&self) -> Result<(), DbError> {
+    pub(crate) fn ensure_hostile(&self) -> Result<(), DbError> {
         let mut inner = self.lock();
         let first = seed::hostile_reasons().remove(0);
         let present: Option<i64> = inner
@@ -248,7 +248,13 @@ impl Db {
     /// One page of the filtered, sorted list. The total is cached per filter set until the
     /// next write; ids come from a covering index (walking the reversed order from the
     /// far end when the page lies past the middle), then the full rows are fetched by id.
-    pub fn list(&self, filters: &Filters, sort: &Sort, size: u64, req: PageRequest) -> Result<ListResult, DbError> {
+    pub(crate) fn list(
+        &self,
+        filters: &Filters,
+        sort: &Sort,
+        size: u64,
+        req: PageRequest,
+    ) -> Result<ListResult, DbError> {
         let mut inner = self.lock();
         let (where_sql, params) = filters.sql_where();
         let count = if filters.never_matches() {
@@ -304,7 +310,7 @@ impl Db {
     }
 
     /// The record with this primary key, if any.
-    pub fn get(&self, id: i64) -> Result<Option<Record>, DbError> {
+    pub(crate) fn get(&self, id: i64) -> Result<Option<Record>, DbError> {
         let inner = self.lock();
         inner
             .conn
@@ -315,7 +321,7 @@ impl Db {
 
     /// The remove action: deletes rows created before `before`, only at `location` when
     /// given. Returns how many rows went.
-    pub fn remove_before(&self, before: Micros, location: Option<IntMatch>) -> Result<u64, DbError> {
+    pub(crate) fn remove_before(&self, before: Micros, location: Option<IntMatch>) -> Result<u64, DbError> {
         let mut inner = self.lock();
         let n = match location {
             Some(IntMatch::Never) => 0,
@@ -336,7 +342,7 @@ impl Db {
     }
 
     /// Inserts records for the dev API in one transaction and returns them as stored.
-    pub fn insert(&self, records: &[InsertRecord]) -> Result<Vec<Record>, DbError> {
+    pub(crate) fn insert(&self, records: &[InsertRecord]) -> Result<Vec<Record>, DbError> {
         let mut inner = self.lock();
         let tx = inner.conn.transaction().map_err(err)?;
         let ids = insert_all(&tx, records.iter().map(|r| (r.id, &r.record))).map_err(err)?;

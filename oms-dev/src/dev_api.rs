@@ -21,7 +21,7 @@ use serde_json::{Map, Value, json};
 use std::sync::Arc;
 
 /// The `/__dev/` routes.
-pub fn routes() -> Router<Arc<Shared>> {
+pub(crate) fn routes() -> Router<Arc<Shared>> {
     Router::new()
         .route("/__dev/stats", get(stats))
         .route("/__dev/stats/reset", post(reset_stats))

@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 
 /// Why a request failed, one case per response shape.
 #[derive(Debug)]
-pub enum AppError {
+pub(crate) enum AppError {
     /// `NotAuthenticated` / `AuthenticationFailed`: 401 with `WWW-Authenticate: Token`.
     NotAuthenticated(AuthError),
     /// `PermissionDenied`: 403 (the read-only token on an unsafe method).
@@ -99,7 +99,7 @@ impl IntoResponse for AppError {
 /// Runs a store call on the blocking pool (SQLite blocks, and a deep page of a million rows
 /// must not stall the async workers); a store error or a dead task is a 500, logged with
 /// `what` so the log says which query failed.
-pub async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     what: &'static str,
     f: impl FnOnce() -> Result<T, DbError> + Send + 'static,
 ) -> Result<T, AppError> {

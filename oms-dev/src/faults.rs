@@ -9,26 +9,26 @@ use axum::extract::{Request, State};
 use axum::http::header;
 use axum::middleware::Next;
 use axum::response::Response;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// The fault settings, as set on the command line or via `POST /__dev/faults`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct FaultSettings {
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub(crate) struct FaultSettings {
     /// Delay added to every `/api/` response.
-    pub latency_ms: u64,
+    pub(crate) latency_ms: u64,
     /// Share (0..=1) of `/api/` requests answered with a 500.
-    pub fail_rate: f64,
+    pub(crate) fail_rate: f64,
     /// Allowed requests per second per token (`None` = unthrottled).
-    pub throttle: Option<u32>,
+    pub(crate) throttle: Option<u32>,
 }
 
 /// Live fault state: settings, the deterministic failure coin and throttle windows.
 #[derive(Debug)]
-pub struct Faults {
+pub(crate) struct Faults {
     settings: Mutex<FaultSettings>,
     coin: AtomicU64,
     windows: Mutex<HashMap<Vec<u8>, VecDeque<Instant>>>,
@@ -39,7 +39,7 @@ const COIN_SEED: u64 = 0x0005_EED0_FA11;
 
 impl Faults {
     /// Fault state starting from `settings`.
-    pub fn new(settings: FaultSettings) -> Self {
+    pub(crate) fn new(settings: FaultSettings) -> Self {
         Self {
             settings: Mutex::new(settings),
             coin: AtomicU64::new(0),
@@ -48,13 +48,13 @@ impl Faults {
     }
 
     /// Current settings.
-    pub fn get(&self) -> FaultSettings {
+    pub(crate) fn get(&self) -> FaultSettings {
         *self.settings.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Replaces the settings; restarts the coin sequence and throttle windows so a test
     /// that changes them gets a reproducible pattern from that point.
-    pub fn set(&self, s: FaultSettings) {
+    pub(crate) fn set(&self, s: FaultSettings) {
         *self.settings.lock().unwrap_or_else(|e| e.into_inner()) = s;
         self.coin.store(0, Ordering::SeqCst);
         self.windows.lock().unwrap_or_else(|e| e.into_inner()).clear();
@@ -62,7 +62,7 @@ impl Faults {
 
     /// Flips the deterministic coin: the n-th request fails iff `splitmix(n) < rate`, so
     /// over many requests the failure share converges on `rate` (1.0 = always, 0 = never).
-    pub fn should_fail(&self, rate: f64) -> bool {
+    pub(crate) fn should_fail(&self, rate: f64) -> bool {
         if rate <= 0.0 {
             return false;
         }
@@ -73,7 +73,7 @@ impl Faults {
 
     /// DRF `SimpleRateThrottle` over a 1 s sliding window keyed by the credentials: true
     /// when this request is allowed (and recorded), false when it must get 429.
-    pub fn allow(&self, key: &[u8], rate: u32) -> bool {
+    pub(crate) fn allow(&self, key: &[u8], rate: u32) -> bool {
         let now = Instant::now();
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
         let history = windows.entry(key.to_vec()).or_default();
@@ -92,7 +92,7 @@ impl Faults {
 }
 
 /// Delays the request by the configured latency (a slow OMS, or a slow network).
-pub async fn add_latency(State(faults): State<Arc<Faults>>, req: Request, next: Next) -> Response {
+pub(crate) async fn add_latency(State(faults): State<Arc<Faults>>, req: Request, next: Next) -> Response {
     let ms = faults.get().latency_ms;
     if ms > 0 {
         tokio::time::sleep(Duration::from_millis(ms)).await;
@@ -101,7 +101,7 @@ pub async fn add_latency(State(faults): State<Arc<Faults>>, req: Request, next: 
 }
 
 /// Answers DRF's 429 once the request's credentials used up their rate.
-pub async fn throttle(State(faults): State<Arc<Faults>>, req: Request, next: Next) -> Response {
+pub(crate) async fn throttle(State(faults): State<Arc<Faults>>, req: Request, next: Next) -> Response {
     if let Some(rate) = faults.get().throttle {
         let key = req
             .headers()
@@ -116,7 +116,7 @@ pub async fn throttle(State(faults): State<Arc<Faults>>, req: Request, next: Nex
 }
 
 /// Answers Django's HTML 500 instead of running the view, at the configured rate.
-pub async fn inject_failures(State(faults): State<Arc<Faults>>, req: Request, next: Next) -> Response {
+pub(crate) async fn inject_failures(State(faults): State<Arc<Faults>>, req: Request, next: Next) -> Response {
     if faults.should_fail(faults.get().fail_rate) {
         return server_error();
     }

@@ -6,10 +6,10 @@ use std::path::Path;
 use std::time::SystemTime;
 
 /// Modification time and length of a file.
-pub type Stamp = (SystemTime, u64);
+pub(crate) type Stamp = (SystemTime, u64);
 
 /// The current [`Stamp`] of `path`.
-pub fn stamp(path: &Path) -> std::io::Result<Stamp> {
+pub(crate) fn stamp(path: &Path) -> std::io::Result<Stamp> {
     let meta = std::fs::metadata(path)?;
     Ok((meta.modified()?, meta.len()))
 }

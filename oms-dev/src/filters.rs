@@ -10,32 +10,32 @@ use rusqlite::types::Value;
 
 /// The validated filters of one list request; `None` = not filtering on that field.
 #[derive(Debug, Default, Clone, PartialEq)]
-pub struct Filters {
+pub(crate) struct Filters {
     /// `reason` exact match (stripped, as Django's `CharField` does).
-    pub reason: Option<String>,
+    pub(crate) reason: Option<String>,
     /// `stock_location` equality.
-    pub stock_location: Option<IntMatch>,
+    pub(crate) stock_location: Option<IntMatch>,
     /// `package_item` equality.
-    pub package_item: Option<IntMatch>,
+    pub(crate) package_item: Option<IntMatch>,
     /// `transfer_item` equality.
-    pub transfer_item: Option<IntMatch>,
+    pub(crate) transfer_item: Option<IntMatch>,
     /// `is_active` equality.
-    pub is_active: Option<bool>,
+    pub(crate) is_active: Option<bool>,
     /// `created_date >= value`.
-    pub created_gte: Option<Micros>,
+    pub(crate) created_gte: Option<Micros>,
     /// `created_date <= value`.
-    pub created_lte: Option<Micros>,
+    pub(crate) created_lte: Option<Micros>,
     /// `created_date < value`.
-    pub created_lt: Option<Micros>,
+    pub(crate) created_lt: Option<Micros>,
     /// `id IN (...)`; an empty list matches nothing.
-    pub id_in: Option<Vec<i64>>,
+    pub(crate) id_in: Option<Vec<i64>>,
 }
 
 const ENTER_NUMBER: &str = "Enter a number.";
 
 /// Validates every filter parameter (last value of repeated keys, empty values ignored) and
 /// collects the errors of all invalid ones in declaration order, as django-filter does.
-pub fn parse_filters(pairs: &[(String, String)]) -> Result<Filters, FieldErrors> {
+pub(crate) fn parse_filters(pairs: &[(String, String)]) -> Result<Filters, FieldErrors> {
     let mut f = Filters::default();
     let mut errors = FieldErrors::default();
 
@@ -99,13 +99,13 @@ pub fn parse_filters(pairs: &[(String, String)]) -> Result<Filters, FieldErrors>
 
 impl Filters {
     /// True when some filter can never match, so the database need not be asked.
-    pub fn never_matches(&self) -> bool {
+    pub(crate) fn never_matches(&self) -> bool {
         [self.stock_location, self.package_item, self.transfer_item].contains(&Some(IntMatch::Never))
             || self.id_in.as_ref().is_some_and(|ids| ids.is_empty())
     }
 
     /// The SQL `WHERE` clause (empty when unfiltered) and its bound parameters.
-    pub fn sql_where(&self) -> (String, Vec<Value>) {
+    pub(crate) fn sql_where(&self) -> (String, Vec<Value>) {
         let mut terms: Vec<String> = Vec::new();
         let mut params: Vec<Value> = Vec::new();
         if let Some(r) = &self.reason {
@@ -151,7 +151,7 @@ impl Filters {
     }
 
     /// A key identifying this filter set, for the store's count cache.
-    pub fn cache_key(&self) -> String {
+    pub(crate) fn cache_key(&self) -> String {
         format!("{self:?}")
     }
 }

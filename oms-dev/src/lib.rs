@@ -4,41 +4,37 @@
 //! (`oms-api/CONVENTIONS.md`) are the contract; error bodies match DRF byte for byte.
 //!
 //! Tests and benches start it in-process: build an [`AppState`] from a [`Config`], then
-//! [`serve_state`] on a `127.0.0.1:0` listener (or call [`serve`]).
+//! [`serve_state`] on a `127.0.0.1:0` listener. Nothing else is public: the modules are the
+//! crate's own business, so the compiler reports whatever no longer has a use.
 
-pub mod auth;
-pub mod coercion;
-pub mod config;
-pub mod cors;
-pub mod csp;
-pub mod dates;
-pub mod db;
-pub mod dev_api;
-pub mod drf;
-pub mod error;
-pub mod faults;
-pub mod file_stamp;
-pub mod filters;
-pub mod handlers;
-pub mod ordering;
-pub mod pagination;
-pub mod querystring;
-pub mod router;
-pub mod security;
-pub mod seed;
-pub mod state;
-pub mod static_files;
-pub mod stats;
-pub mod urls;
+mod auth;
+mod coercion;
+mod config;
+mod cors;
+mod csp;
+mod dates;
+mod db;
+mod dev_api;
+mod drf;
+mod error;
+mod faults;
+mod file_stamp;
+mod filters;
+mod handlers;
+mod ordering;
+mod pagination;
+mod querystring;
+mod router;
+mod security;
+mod seed;
+mod state;
+mod static_files;
+mod stats;
+mod urls;
 
 pub use config::{
     Config, DEFAULT_DB, DEFAULT_PORT, DEFAULT_READONLY_TOKEN, DEFAULT_RECORDS, DEFAULT_SEED, DEFAULT_TOKEN,
 };
-pub use router::{router, serve_state};
+pub use csp::{CspConfig, DEFAULT_FRAME_ANCESTORS};
+pub use router::serve_state;
 pub use state::{AppState, Error};
-
-/// Opens/seeds per `config` (on a blocking thread) and serves on `listener`.
-pub async fn serve(config: Config, listener: tokio::net::TcpListener) -> Result<(), Error> {
-    let state = tokio::task::spawn_blocking(move || AppState::new(&config)).await??;
-    serve_state(state, listener).await
-}

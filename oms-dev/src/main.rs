@@ -50,7 +50,7 @@ struct Args {
     #[arg(long = "csp-connect", value_name = "ORIGIN")]
     csp_connect: Vec<String>,
     /// The policy's frame-ancestors sources (who may frame the app).
-    #[arg(long = "frame-ancestors", value_name = "VALUE", default_value = oms_dev::csp::DEFAULT_FRAME_ANCESTORS)]
+    #[arg(long = "frame-ancestors", value_name = "VALUE", default_value = oms_dev::DEFAULT_FRAME_ANCESTORS)]
     frame_ancestors: String,
     /// Serve the `--static` app without a Content-Security-Policy.
     #[arg(long = "no-csp")]
@@ -83,7 +83,7 @@ async fn main() -> Result<(), oms_dev::Error> {
         fail_rate: a.fail_rate,
         throttle: a.throttle,
         hostile: a.hostile,
-        csp: oms_dev::csp::CspConfig {
+        csp: oms_dev::CspConfig {
             enabled: !a.no_csp,
             connect: a.csp_connect,
             frame_ancestors: a.frame_ancestors,

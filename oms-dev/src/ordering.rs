@@ -6,7 +6,7 @@ use crate::querystring::last;
 
 /// A column the list may be sorted by (the `OrderingFilter` whitelist).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortField {
+pub(crate) enum SortField {
     /// Primary key.
     Id,
     /// `created_date`.
@@ -44,12 +44,12 @@ impl SortField {
 /// A total order over the rows: the requested keys plus `id` as the final tie-breaker so
 /// pages never overlap or skip rows.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Sort(pub Vec<(SortField, bool)>);
+pub(crate) struct Sort(pub(crate) Vec<(SortField, bool)>);
 
 /// `OrderingFilter` on `sort`: comma-separated, `-` = descending, unknown terms dropped,
 /// default `-id`. The tie-breaker `id` follows the last key's direction so a single index
 /// (whose entries end with the rowid) can serve the whole order.
-pub fn parse_sort(pairs: &[(String, String)]) -> Sort {
+pub(crate) fn parse_sort(pairs: &[(String, String)]) -> Sort {
     let mut keys: Vec<(SortField, bool)> = Vec::new();
     if let Some(param) = last(pairs, "sort").filter(|p| !p.is_empty()) {
         for term in param.split(',').map(str::trim) {
@@ -77,7 +77,7 @@ pub fn parse_sort(pairs: &[(String, String)]) -> Sort {
 impl Sort {
     /// `ORDER BY ...`, or the exact reverse order when `reversed` (used to reach deep pages
     /// from the far end with a smaller OFFSET).
-    pub fn order_by(&self, reversed: bool) -> String {
+    pub(crate) fn order_by(&self, reversed: bool) -> String {
         let terms: Vec<String> = self
             .0
             .iter()

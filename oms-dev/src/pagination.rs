@@ -4,13 +4,13 @@
 use crate::querystring::{last, python_int, remove_query_param, replace_query_param};
 
 /// Page size when `limit` is absent or unusable.
-pub const DEFAULT_PAGE_SIZE: u64 = 20;
+pub(crate) const DEFAULT_PAGE_SIZE: u64 = 20;
 /// `max_page_size`: larger `limit` values are clamped to it.
-pub const MAX_PAGE_SIZE: u64 = 1000;
+pub(crate) const MAX_PAGE_SIZE: u64 = 1000;
 
 /// DRF `get_page_size`: `limit` through `_positive_int(strict=True, cutoff=1000)`; zero,
 /// negative or non-numeric values fall back to the default.
-pub fn page_size(pairs: &[(String, String)]) -> u64 {
+pub(crate) fn page_size(pairs: &[(String, String)]) -> u64 {
     // DRF reads `query_params[...]`, i.e. the last value.
     match last(pairs, "limit").and_then(python_int) {
         Some(n) if n > 0 => n.min(MAX_PAGE_SIZE as i128) as u64,
@@ -20,7 +20,7 @@ pub fn page_size(pairs: &[(String, String)]) -> u64 {
 
 /// The requested page before it is checked against the page count.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum PageRequest {
+pub(crate) enum PageRequest {
     /// A parsed integer (may still be out of range).
     Number(i128),
     /// `page=last`.
@@ -31,7 +31,7 @@ pub enum PageRequest {
 
 /// DRF `get_page_number`: missing or empty `page` = 1, `last` = last page, otherwise
 /// Python `int()`.
-pub fn page_request(pairs: &[(String, String)]) -> PageRequest {
+pub(crate) fn page_request(pairs: &[(String, String)]) -> PageRequest {
     match last(pairs, "page") {
         None | Some("") => PageRequest::Number(1),
         Some("last") => PageRequest::Last,
@@ -41,19 +41,19 @@ pub fn page_request(pairs: &[(String, String)]) -> PageRequest {
 
 /// One valid page of a result set.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Page {
+pub(crate) struct Page {
     /// 1-based page number.
-    pub number: u64,
+    pub(crate) number: u64,
     /// Total pages (at least 1: an empty first page is allowed).
-    pub num_pages: u64,
+    pub(crate) num_pages: u64,
     /// Rows to skip.
-    pub offset: u64,
+    pub(crate) offset: u64,
     /// Rows on this page (`limit`, or fewer on the last page).
-    pub len: u64,
+    pub(crate) len: u64,
 }
 
 /// Django `Paginator.page()` / `validate_number`: `None` means 404 "Invalid page.".
-pub fn paginate(count: u64, size: u64, req: PageRequest) -> Option<Page> {
+pub(crate) fn paginate(count: u64, size: u64, req: PageRequest) -> Option<Page> {
     let num_pages = count.max(1).div_ceil(size);
     let number = match req {
         PageRequest::Last => num_pages as i128,
@@ -77,7 +77,7 @@ pub fn paginate(count: u64, size: u64, req: PageRequest) -> Option<Page> {
 /// `next` and `previous` exactly as DRF builds them from `request.build_absolute_uri()`:
 /// `http://HOST/PATH?` plus the re-encoded, key-sorted query; the link to page 1 drops
 /// `page` altogether.
-pub fn links(host: &str, path: &str, raw_query: &str, page: &Page) -> (Option<String>, Option<String>) {
+pub(crate) fn links(host: &str, path: &str, raw_query: &str, page: &Page) -> (Option<String>, Option<String>) {
     let url = |query: String| {
         if query.is_empty() {
             format!("http://{host}{path}")

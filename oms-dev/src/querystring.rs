@@ -8,7 +8,7 @@
 /// Decodes `%XX` escapes (and `+` as space when `plus_as_space`), replacing invalid UTF-8
 /// with U+FFFD, as Python's `unquote(errors="replace")` does; used for query strings,
 /// form bodies and request paths.
-pub fn percent_decode(s: &str, plus_as_space: bool) -> String {
+pub(crate) fn percent_decode(s: &str, plus_as_space: bool) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -34,7 +34,7 @@ fn hex(b: u8) -> Option<u8> {
 
 /// Python `parse_qsl(qs, keep_blank_values=True)`: splits on `&`, skips empty fields, a
 /// field without `=` gets an empty value; this is what Django's `QueryDict` sees.
-pub fn parse_qsl(raw: &str) -> Vec<(String, String)> {
+pub(crate) fn parse_qsl(raw: &str) -> Vec<(String, String)> {
     raw.split('&')
         .filter(|f| !f.is_empty())
         .map(|field| {
@@ -45,13 +45,13 @@ pub fn parse_qsl(raw: &str) -> Vec<(String, String)> {
 }
 
 /// `QueryDict.get(key)`: the last value of a repeated key, as Django returns it.
-pub fn last<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+pub(crate) fn last<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
     pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
 }
 
 /// Python `quote_plus(s)`: keeps `A-Za-z0-9_.-~`, turns space into `+`, percent-encodes the
 /// UTF-8 bytes of everything else with upper-case hex.
-pub fn quote_plus(s: &str) -> String {
+pub(crate) fn quote_plus(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for &b in s.as_bytes() {
         match b {
@@ -85,7 +85,7 @@ fn reencode(raw: &str, edit: impl FnOnce(&mut Vec<(String, Vec<String>)>)) -> St
 }
 
 /// DRF `replace_query_param` applied to a raw query string: returns the new query string.
-pub fn replace_query_param(raw: &str, key: &str, val: &str) -> String {
+pub(crate) fn replace_query_param(raw: &str, key: &str, val: &str) -> String {
     reencode(raw, |groups| match groups.iter_mut().find(|(k, _)| k == key) {
         Some((_, vs)) => *vs = vec![val.to_string()],
         None => groups.push((key.to_string(), vec![val.to_string()])),
@@ -93,14 +93,14 @@ pub fn replace_query_param(raw: &str, key: &str, val: &str) -> String {
 }
 
 /// DRF `remove_query_param` applied to a raw query string: returns the new query string.
-pub fn remove_query_param(raw: &str, key: &str) -> String {
+pub(crate) fn remove_query_param(raw: &str, key: &str) -> String {
     reencode(raw, |groups| groups.retain(|(k, _)| k != key))
 }
 
 /// Python `int(s)` for a string: surrounding whitespace, optional sign, ASCII digits with
 /// single underscores between them. `None` when Python would raise `ValueError`; values
 /// beyond `i128` saturate (Python ints are unbounded, callers clamp or treat as "no match").
-pub fn python_int(s: &str) -> Option<i128> {
+pub(crate) fn python_int(s: &str) -> Option<i128> {
     let t = s.trim();
     let (neg, digits) = match t.as_bytes().first()? {
         b'-' => (true, &t[1..]),

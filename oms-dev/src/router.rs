@@ -21,7 +21,7 @@ use tracing::Level;
 /// The whole application. Layers, outermost first: request tracing (info), CORS (so every
 /// response, errors included, carries it), gzip; `/api/` requests then pass the API's own
 /// layers (see [`api`]).
-pub fn router(state: AppState) -> Router {
+pub(crate) fn router(state: AppState) -> Router {
     let shared = state.0;
     let api = api(&shared);
     Router::new()

@@ -12,7 +12,7 @@ use axum::response::Response;
 
 /// Django's `SecurityMiddleware` and `XFrameOptionsMiddleware` defaults, added to whatever
 /// the API answers (throttles and injected 500s included).
-pub async fn django_headers(req: Request, next: Next) -> Response {
+pub(crate) async fn django_headers(req: Request, next: Next) -> Response {
     let mut resp = next.run(req).await;
     let h = resp.headers_mut();
     h.insert("x-frame-options", HeaderValue::from_static("DENY"));
@@ -23,7 +23,7 @@ pub async fn django_headers(req: Request, next: Next) -> Response {
 }
 
 /// The static app's headers on a file it serves (its own 404 and 500 go out without them).
-pub fn app_headers(mut resp: Response, csp: Option<&Csp>) -> Result<Response, AppError> {
+pub(crate) fn app_headers(mut resp: Response, csp: Option<&Csp>) -> Result<Response, AppError> {
     let headers = resp.headers_mut();
     if let Some(csp) = csp {
         // Values are validated at start-up; never serve the app without its policy.

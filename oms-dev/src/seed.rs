@@ -4,7 +4,7 @@
 use crate::dates::{DAY, Micros};
 
 /// The six reason codes seeded records use.
-pub const REASONS: [&str; 6] = [
+pub(crate) const REASONS: [&str; 6] = [
     "out_of_stock",
     "damaged",
     "missing",
@@ -14,11 +14,11 @@ pub const REASONS: [&str; 6] = [
 ];
 
 /// Number of stock locations (ids `1..=STOCK_LOCATIONS`).
-pub const STOCK_LOCATIONS: i64 = 25;
+pub(crate) const STOCK_LOCATIONS: i64 = 25;
 
 /// Reasons carrying XSS, bidi, zero-width, emoji, Turkish and oversized payloads, so the
 /// app's rendering is exercised against hostile-but-valid data (`--hostile`).
-pub fn hostile_reasons() -> Vec<String> {
+pub(crate) fn hostile_reasons() -> Vec<String> {
     vec![
         "<script>window.__pwned=1</script>".into(),
         "<img src=x onerror=\"window.__pwned=1\">".into(),
@@ -36,28 +36,28 @@ pub fn hostile_reasons() -> Vec<String> {
 /// splitmix64 (Steele, Lea, Flood 2014): tiny, fast, and good enough for demo data and the
 /// fault-injection coin.
 #[derive(Debug, Clone)]
-pub struct SplitMix64(u64);
+pub(crate) struct SplitMix64(u64);
 
 impl SplitMix64 {
     /// A generator whose whole sequence is fixed by `seed`.
-    pub fn new(seed: u64) -> Self {
+    pub(crate) fn new(seed: u64) -> Self {
         Self(seed)
     }
 
     /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
+    pub(crate) fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         mix(self.0)
     }
 
     /// Uniform in `0..n` (multiply-shift, no modulo bias worth caring about).
-    pub fn below(&mut self, n: u64) -> u64 {
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
         ((self.next_u64() as u128 * n as u128) >> 64) as u64
     }
 }
 
 /// The splitmix64 output function, also used statelessly as a hash of a counter.
-pub fn mix(mut z: u64) -> u64 {
+pub(crate) fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
@@ -65,27 +65,27 @@ pub fn mix(mut z: u64) -> u64 {
 
 /// A record to insert (the id is assigned by the database).
 #[derive(Debug, Clone, PartialEq)]
-pub struct NewRecord {
+pub(crate) struct NewRecord {
     /// Free-text reason.
-    pub reason: String,
+    pub(crate) reason: String,
     /// Creation time (µs).
-    pub created_date: Micros,
+    pub(crate) created_date: Micros,
     /// Last modification (µs), never before `created_date`.
-    pub modified_date: Micros,
+    pub(crate) modified_date: Micros,
     /// Active flag.
-    pub is_active: bool,
+    pub(crate) is_active: bool,
     /// Stock location id.
-    pub stock_location: i64,
+    pub(crate) stock_location: i64,
     /// Package item id, or `None`.
-    pub package_item: Option<i64>,
+    pub(crate) package_item: Option<i64>,
     /// Transfer item id, or `None`.
-    pub transfer_item: Option<i64>,
+    pub(crate) transfer_item: Option<i64>,
 }
 
 /// `n` ordinary records for `seed`, created over the 400 days before `now` (ascending, so
 /// ids follow creation time as in a real table), each with exactly one of package/transfer
 /// item, ~90% active; then, if `hostile`, the hostile records with the newest dates.
-pub fn generate(n: u64, seed: u64, hostile: bool, now: Micros) -> Vec<NewRecord> {
+pub(crate) fn generate(n: u64, seed: u64, hostile: bool, now: Micros) -> Vec<NewRecord> {
     let mut rng = SplitMix64::new(seed);
     let span = 400 * DAY;
     // leave the last hour free for hostile records, which must be the newest
@@ -121,7 +121,7 @@ pub fn generate(n: u64, seed: u64, hostile: bool, now: Micros) -> Vec<NewRecord>
 }
 
 /// The hostile records, dated within the last few minutes before `now`, oldest first.
-pub fn hostile_records(rng: &mut SplitMix64, now: Micros) -> Vec<NewRecord> {
+pub(crate) fn hostile_records(rng: &mut SplitMix64, now: Micros) -> Vec<NewRecord> {
     let reasons = hostile_reasons();
     let count = reasons.len() as i64;
     reasons

@@ -15,24 +15,25 @@ use std::sync::Arc;
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
 
 /// The server's shared state, the axum state of every route.
-pub struct Shared {
+pub(crate) struct Shared {
     /// The store.
-    pub db: Db,
+    pub(crate) db: Db,
     /// Accepted tokens.
-    pub tokens: Tokens,
+    pub(crate) tokens: Tokens,
     /// Fault injection (shared with the fault layers).
-    pub faults: Arc<Faults>,
+    pub(crate) faults: Arc<Faults>,
     /// Request counters (shared with the counting layer).
-    pub stats: Arc<Stats>,
+    pub(crate) stats: Arc<Stats>,
     /// The `--static` app, with its cache of (compressed) files.
-    pub static_app: Option<Arc<StaticApp>>,
+    pub(crate) static_app: Option<Arc<StaticApp>>,
     /// The policy sent with the static app (`None` without `--static` or with `--no-csp`).
-    pub csp: Option<Csp>,
+    pub(crate) csp: Option<Csp>,
 }
 
-/// A built server, ready for [`crate::serve_state`]; cheap to clone.
+/// A built server, ready for [`crate::serve_state`]; cheap to clone. Opaque: what it
+/// holds is the crate's business.
 #[derive(Clone)]
-pub struct AppState(pub Arc<Shared>);
+pub struct AppState(pub(crate) Arc<Shared>);
 
 impl AppState {
     /// Opens the database and seeds it as the config asks (blocking; seeding a million rows

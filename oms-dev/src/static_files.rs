@@ -25,12 +25,12 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 /// `Cache-Control` of a content-hashed asset: its name changes whenever its content does.
-pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+pub(crate) const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// `Cache-Control` of everything else: always revalidate (cheap with the `ETag`).
-pub const REVALIDATE: &str = "no-cache";
+pub(crate) const REVALIDATE: &str = "no-cache";
 
 /// The `--static` directory and its in-memory cache of file bodies and their gzip forms.
-pub struct StaticApp {
+pub(crate) struct StaticApp {
     dir: PathBuf,
     cache: Mutex<HashMap<PathBuf, Arc<Cached>>>,
 }
@@ -49,7 +49,7 @@ struct Cached {
 
 impl StaticApp {
     /// Serves `dir`; nothing is read until the first request.
-    pub fn new(dir: PathBuf) -> Self {
+    pub(crate) fn new(dir: PathBuf) -> Self {
         Self {
             dir,
             cache: Mutex::default(),
@@ -58,7 +58,7 @@ impl StaticApp {
 
     /// Reads and compresses every file of the directory (not its subdirectories) so the
     /// first visitor does not wait for level-9 gzip of the wasm (~100 ms).
-    pub fn warm(&self) {
+    pub(crate) fn warm(&self) {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return;
         };
@@ -70,7 +70,7 @@ impl StaticApp {
     }
 
     /// Answers a GET or HEAD for `req` (the caller routes `/api/` and `/__dev/` elsewhere).
-    pub async fn serve(self: Arc<Self>, req: Request) -> Result<Response, AppError> {
+    pub(crate) async fn serve(self: Arc<Self>, req: Request) -> Result<Response, AppError> {
         let path = resolve(&self.dir, req.uri().path());
         let app = Arc::clone(&self);
         let file = match tokio::task::spawn_blocking(move || app.load(&path)).await {
@@ -179,7 +179,7 @@ fn respond(file: &Cached, method: &Method, req_headers: &HeaderMap) -> Response 
 }
 
 /// Whether a file name carries trunk's content hash: `stem-<8 to 16 hex digits>[_bg].ext`.
-pub fn is_content_hashed(name: &str) -> bool {
+pub(crate) fn is_content_hashed(name: &str) -> bool {
     let Some((stem, _ext)) = name.rsplit_once('.') else {
         return false;
     };
@@ -191,7 +191,7 @@ pub fn is_content_hashed(name: &str) -> bool {
 }
 
 /// Whether the client takes gzip (`gzip` or `*` listed without `q=0`).
-pub fn accepts_gzip(headers: &HeaderMap) -> bool {
+pub(crate) fn accepts_gzip(headers: &HeaderMap) -> bool {
     headers
         .get_all(header::ACCEPT_ENCODING)
         .iter()
@@ -210,7 +210,7 @@ pub fn accepts_gzip(headers: &HeaderMap) -> bool {
 }
 
 /// The `Content-Type` for a file, by extension.
-pub fn content_type(path: &Path) -> &'static str {
+pub(crate) fn content_type(path: &Path) -> &'static str {
     match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
         "html" | "htm" => "text/html; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",

@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// Per-endpoint counts of `/api/` requests, including ones that failed (auth, validation,
 /// injected faults).
 #[derive(Debug, Default)]
-pub struct Stats {
+pub(crate) struct Stats {
     list: AtomicU64,
     detail: AtomicU64,
     remove: AtomicU64,
@@ -21,18 +21,18 @@ pub struct Stats {
 
 /// A snapshot of the counters, serialised as `{"list":n,"detail":n,"remove":n}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Counts {
+pub(crate) struct Counts {
     /// Requests to the list endpoint.
-    pub list: u64,
+    pub(crate) list: u64,
     /// Requests to a detail endpoint.
-    pub detail: u64,
+    pub(crate) detail: u64,
     /// Requests to the remove action.
-    pub remove: u64,
+    pub(crate) remove: u64,
 }
 
 impl Stats {
     /// Counts one request to `endpoint`.
-    pub fn hit(&self, endpoint: Endpoint) {
+    pub(crate) fn hit(&self, endpoint: Endpoint) {
         let c = match endpoint {
             Endpoint::List => &self.list,
             Endpoint::Detail => &self.detail,
@@ -42,7 +42,7 @@ impl Stats {
     }
 
     /// The current counts.
-    pub fn snapshot(&self) -> Counts {
+    pub(crate) fn snapshot(&self) -> Counts {
         Counts {
             list: self.list.load(Ordering::Relaxed),
             detail: self.detail.load(Ordering::Relaxed),
@@ -51,7 +51,7 @@ impl Stats {
     }
 
     /// Zeroes the counters (`POST /__dev/stats/reset`).
-    pub fn reset(&self) {
+    pub(crate) fn reset(&self) {
         for c in [&self.list, &self.detail, &self.remove] {
             c.store(0, Ordering::Relaxed);
         }
@@ -60,7 +60,7 @@ impl Stats {
 
 /// Counts each `/api/` request that addresses an endpoint, whatever its outcome; a plain
 /// OPTIONS (metadata, or a preflight that got this far) is not a call.
-pub async fn count(State(stats): State<Arc<Stats>>, req: Request, next: Next) -> Response {
+pub(crate) async fn count(State(stats): State<Arc<Stats>>, req: Request, next: Next) -> Response {
     if req.method() != Method::OPTIONS
         && let Route::Endpoint(ep, _) = resolve(req.uri().path())
     {

@@ -5,11 +5,11 @@
 use crate::querystring::percent_decode;
 
 /// The list endpoint's path (also the base of every other endpoint).
-pub const LIST_PATH: &str = "/api/v1/oms/inventory-discrepancies/";
+pub(crate) const LIST_PATH: &str = "/api/v1/oms/inventory-discrepancies/";
 
 /// Which endpoint a request addressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Endpoint {
+pub(crate) enum Endpoint {
     /// `GET …/inventory-discrepancies/`.
     List,
     /// `GET …/inventory-discrepancies/<pk>/`.
@@ -20,7 +20,7 @@ pub enum Endpoint {
 
 /// Where a decoded request path leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Route {
+pub(crate) enum Route {
     /// A DRF endpoint; the string is the detail `pk` (empty otherwise).
     Endpoint(Endpoint, String),
     /// Missing trailing slash on a path that exists with one: 301 (`APPEND_SLASH`).
@@ -31,13 +31,13 @@ pub enum Route {
 
 /// Resolves a request path as sent (percent-encoded): Django matches its URL patterns
 /// against the decoded path.
-pub fn resolve(uri_path: &str) -> Route {
+pub(crate) fn resolve(uri_path: &str) -> Route {
     route(&percent_decode(uri_path, false))
 }
 
 /// Resolves a percent-decoded path like the DRF router's patterns: `^…/$`,
 /// `^…/remove/$` and `^…/(?P<pk>[^/.]+)/$`.
-pub fn route(path: &str) -> Route {
+pub(crate) fn route(path: &str) -> Route {
     fn exact(path: &str) -> Option<Route> {
         let rest = path.strip_prefix(LIST_PATH)?;
         if rest.is_empty() {

@@ -1210,7 +1210,7 @@ fn sha256_source(script: &str) -> String {
     format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
 }
 
-fn csp_server(dir: &std::path::Path, csp: oms_dev::csp::CspConfig) -> Server {
+fn csp_server(dir: &std::path::Path, csp: oms_dev::CspConfig) -> Server {
     Server::start(Config {
         static_dir: Some(dir.to_path_buf()),
         csp,
@@ -1271,7 +1271,7 @@ fn csp_connect_frame_ancestors_and_no_csp() {
     let dir = csp_fixture("flags");
     let s = csp_server(
         &dir,
-        oms_dev::csp::CspConfig {
+        oms_dev::CspConfig {
             enabled: true,
             connect: vec!["https://acme-oms.akinon.net".into(), "https://oms2.example.com".into()],
             frame_ancestors: "'self' https://backoffice.example.com".into(),
@@ -1293,7 +1293,7 @@ fn csp_connect_frame_ancestors_and_no_csp() {
 
     let off = csp_server(
         &dir,
-        oms_dev::csp::CspConfig {
+        oms_dev::CspConfig {
             enabled: false,
             ..Default::default()
         },
@@ -1307,11 +1307,11 @@ fn csp_connect_frame_ancestors_and_no_csp() {
 
     // Values that would inject directives are refused at start-up.
     for bad in [
-        oms_dev::csp::CspConfig {
+        oms_dev::CspConfig {
             connect: vec!["https://a.example; script-src *".into()],
             ..Default::default()
         },
-        oms_dev::csp::CspConfig {
+        oms_dev::CspConfig {
             frame_ancestors: "*, x".into(),
             ..Default::default()
         },

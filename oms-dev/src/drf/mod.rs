@@ -2,7 +2,7 @@
 //! exact bodies the app's error handling is tested against, Django's HTML error pages, and
 //! the headers DRF's `finalize_response` adds. Request parsing is in [`parsers`].
 
-pub mod parsers;
+pub(crate) mod parsers;
 
 use axum::body::Body;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -11,14 +11,14 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 
 /// Django's production 500 page (`DEBUG=False`), returned by fault injection.
-pub const SERVER_ERROR_HTML: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Server Error (500)</title>\n</head>\n<body>\n  <h1>Server Error (500)</h1><p></p>\n</body>\n</html>\n";
+pub(crate) const SERVER_ERROR_HTML: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Server Error (500)</title>\n</head>\n<body>\n  <h1>Server Error (500)</h1><p></p>\n</body>\n</html>\n";
 
 /// Django's production 404 page, answered for `/api/` paths that no URL pattern matches.
-pub const NOT_FOUND_HTML: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Not Found</title>\n</head>\n<body>\n  <h1>Not Found</h1><p>The requested resource was not found on this server.</p>\n</body>\n</html>\n";
+pub(crate) const NOT_FOUND_HTML: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Not Found</title>\n</head>\n<body>\n  <h1>Not Found</h1><p>The requested resource was not found on this server.</p>\n</body>\n</html>\n";
 
 /// Serialises like DRF's `JSONRenderer`: compact separators, UTF-8 kept as is, and
 /// U+2028/U+2029 escaped (DRF does that so the output is also valid JavaScript).
-pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     let s = serde_json::to_string(value).expect("serialisable");
     if s.contains(['\u{2028}', '\u{2029}']) {
         s.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029")
@@ -28,7 +28,7 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
 }
 
 /// A JSON response with DRF's `Content-Type: application/json`.
-pub fn json_response<T: Serialize + ?Sized>(status: StatusCode, value: &T) -> Response {
+pub(crate) fn json_response<T: Serialize + ?Sized>(status: StatusCode, value: &T) -> Response {
     let mut r = Response::new(Body::from(to_json(value)));
     *r.status_mut() = status;
     r.headers_mut()
@@ -37,7 +37,7 @@ pub fn json_response<T: Serialize + ?Sized>(status: StatusCode, value: &T) -> Re
 }
 
 /// `{"detail":"..."}`, the shape of every DRF `APIException`.
-pub fn detail(status: StatusCode, message: &str) -> Response {
+pub(crate) fn detail(status: StatusCode, message: &str) -> Response {
     #[derive(Serialize)]
     struct Detail<'a> {
         detail: &'a str,
@@ -46,7 +46,7 @@ pub fn detail(status: StatusCode, message: &str) -> Response {
 }
 
 /// An HTML response as Django renders its error pages and redirects.
-pub fn html(status: StatusCode, body: &'static str) -> Response {
+pub(crate) fn html(status: StatusCode, body: &'static str) -> Response {
     let mut r = Response::new(Body::from(body));
     *r.status_mut() = status;
     r.headers_mut().insert(
@@ -57,14 +57,14 @@ pub fn html(status: StatusCode, body: &'static str) -> Response {
 }
 
 /// 204 No Content without body or Content-Type, as DRF renders an empty `Response`.
-pub fn no_content() -> Response {
+pub(crate) fn no_content() -> Response {
     let mut r = Response::new(Body::empty());
     *r.status_mut() = StatusCode::NO_CONTENT;
     r
 }
 
 /// DRF's `Throttled` response for a wait of at most one second.
-pub fn throttled() -> Response {
+pub(crate) fn throttled() -> Response {
     let mut r = detail(
         StatusCode::TOO_MANY_REQUESTS,
         "Request was throttled. Expected available in 1 second.",
@@ -76,23 +76,23 @@ pub fn throttled() -> Response {
 
 /// Django's production 500 response: what an unhandled exception (or an injected fault)
 /// produces.
-pub fn server_error() -> Response {
+pub(crate) fn server_error() -> Response {
     html(StatusCode::INTERNAL_SERVER_ERROR, SERVER_ERROR_HTML)
 }
 
 /// Field errors in declaration order (`{"field":["message"]}`), as DRF serializers and
 /// django-filter report them; a plain map would sort the keys and change the bytes.
 #[derive(Debug, Default, Clone, PartialEq)]
-pub struct FieldErrors(pub Vec<(String, Vec<String>)>);
+pub(crate) struct FieldErrors(pub(crate) Vec<(String, Vec<String>)>);
 
 impl FieldErrors {
     /// Records one message for `field` (DRF keeps the first failing validator's message).
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+    pub(crate) fn add(&mut self, field: &str, message: impl Into<String>) {
         self.0.push((field.to_string(), vec![message.into()]));
     }
 
     /// True when validation passed.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 }
@@ -109,7 +109,7 @@ impl Serialize for FieldErrors {
 
 /// Adds the headers DRF's `finalize_response` puts on every API response (`Allow` with the
 /// view's methods, `Vary: Accept`).
-pub fn finalize(mut r: Response, allow: &'static str) -> Response {
+pub(crate) fn finalize(mut r: Response, allow: &'static str) -> Response {
     let h = r.headers_mut();
     h.insert(header::ALLOW, HeaderValue::from_static(allow));
     h.insert(header::VARY, HeaderValue::from_static("Accept"));

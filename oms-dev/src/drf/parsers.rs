@@ -7,7 +7,7 @@ use serde_json::Value;
 
 /// `request.data` after DRF's parsing.
 #[derive(Debug)]
-pub enum Data {
+pub(crate) enum Data {
     /// No body: an empty dict.
     Empty,
     /// `application/x-www-form-urlencoded` (an HTML-input `QueryDict`).
@@ -18,7 +18,7 @@ pub enum Data {
 
 /// Why DRF's parsers refused a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ParseError {
+pub(crate) enum ParseError {
     /// No parser for this `Content-Type` (the full header value): 415.
     UnsupportedMediaType(String),
     /// Malformed JSON (Python-style message): 400.
@@ -26,7 +26,7 @@ pub enum ParseError {
 }
 
 /// DRF's parser selection on the request's `Content-Type`.
-pub fn parse_body(content_type: Option<&str>, body: &[u8]) -> Result<Data, ParseError> {
+pub(crate) fn parse_body(content_type: Option<&str>, body: &[u8]) -> Result<Data, ParseError> {
     // DRF skips parsing when there is no body at all, whatever the content type.
     if body.is_empty() {
         return Ok(Data::Empty);
@@ -65,7 +65,7 @@ fn utf8_message(body: &[u8], e: &std::str::Utf8Error) -> String {
 /// Rephrases a serde_json error the way Python's `json` module words it
 /// (`Expecting value: line 1 column 1 (char 0)`), positions included; an approximation for
 /// the rarer cases, exact for the common ones (empty body, bad value, trailing data).
-pub fn python_json_message(text: &str, e: &serde_json::Error) -> String {
+pub(crate) fn python_json_message(text: &str, e: &serde_json::Error) -> String {
     let msg = e.to_string();
     let lead = msg.split(" at line ").next().unwrap_or(&msg);
     let eof = e.is_eof();

@@ -26,7 +26,7 @@ struct ListBody {
 }
 
 /// Handles one list request in DRF's order: filter backend, ordering, then pagination.
-pub async fn handle(state: &Arc<Shared>, req: Request) -> Result<Response, AppError> {
+pub(crate) async fn handle(state: &Arc<Shared>, req: Request) -> Result<Response, AppError> {
     let raw_query = req.uri().query().unwrap_or("").to_string();
     let pairs = parse_qsl(&raw_query);
     let filters = parse_filters(&pairs)?;

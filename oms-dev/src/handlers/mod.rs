@@ -1,9 +1,9 @@
 //! The `/api/` side: after URL resolution ([`crate::urls`]), the DRF view pipeline —
 //! authenticate, check permissions, dispatch on method, finalize.
 
-pub mod detail;
-pub mod list;
-pub mod remove;
+pub(crate) mod detail;
+pub(crate) mod list;
+pub(crate) mod remove;
 
 use crate::auth::Access;
 use crate::drf::{self, NOT_FOUND_HTML};
@@ -36,7 +36,7 @@ impl Endpoint {
 }
 
 /// Entry point for every `/api/` request (the router's fallback sends them here).
-pub async fn api(State(state): State<Arc<Shared>>, req: Request) -> Response {
+pub(crate) async fn api(State(state): State<Arc<Shared>>, req: Request) -> Response {
     match resolve(req.uri().path()) {
         Route::NotFound => drf::html(StatusCode::NOT_FOUND, NOT_FOUND_HTML),
         Route::Redirect => {

@@ -29,11 +29,11 @@ enum Input<'a> {
 
 /// The validated action arguments.
 #[derive(Debug, PartialEq)]
-pub struct RemoveArgs {
+pub(crate) struct RemoveArgs {
     /// The date whose start (00:00 UTC) is the cut-off.
-    pub expired_date: NaiveDate,
+    pub(crate) expired_date: NaiveDate,
     /// Location restriction, if any.
-    pub stock_location: Option<IntMatch>,
+    pub(crate) stock_location: Option<IntMatch>,
 }
 
 /// Python's `type(x).__name__` for a JSON value.
@@ -86,7 +86,7 @@ fn integer_field(input: &Input) -> Result<IntMatch, &'static str> {
 /// The action's serializer: `{"expired_date": DateField(input_formats=["%d-%m-%Y"]),
 /// "stock_location": IntegerField(required=False)}` with DRF's error messages, all field
 /// errors reported together.
-pub fn validate(data: &Data) -> Result<RemoveArgs, FieldErrors> {
+pub(crate) fn validate(data: &Data) -> Result<RemoveArgs, FieldErrors> {
     let mut errors = FieldErrors::default();
     let obj = match data {
         Data::Json(Value::Object(m)) => Some(m),
@@ -149,7 +149,7 @@ pub fn validate(data: &Data) -> Result<RemoveArgs, FieldErrors> {
 }
 
 /// Parses, validates and performs one remove action.
-pub async fn handle(state: &Arc<Shared>, req: Request) -> Result<Response, AppError> {
+pub(crate) async fn handle(state: &Arc<Shared>, req: Request) -> Result<Response, AppError> {
     let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
