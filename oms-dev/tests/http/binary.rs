@@ -1,0 +1,85 @@
+//! The `oms-dev` binary itself: the start-up lines scripts parse and the flags that only
+//! the command line sets.
+
+use crate::csp::{LOADER, csp_fixture, sha256_source};
+use crate::support::*;
+
+#[test]
+fn binary_prints_startup_lines_and_serves() {
+    let (mut child, port, lines) = start_bin(&["--records", "50", "--token", "bin-token"], 4);
+    assert_eq!(lines[1], "token: bin-token");
+    assert_eq!(lines[2], "read-only token: demo-readonly-4b81d3");
+    assert_eq!(lines[3], "records: 50");
+    let r = run(
+        ureq::get(&format!("http://127.0.0.1:{port}{LIST}?limit=1")).set("Authorization", "Token bin-token"),
+        None,
+    );
+    let killed = child.kill();
+    let _ = child.wait();
+    killed.unwrap();
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["count"], 50);
+}
+
+#[test]
+fn binary_csp_flags_and_printed_policy() {
+    let dir = csp_fixture("bin");
+    let d = dir.to_str().unwrap();
+    let get = |port: u16, path: &str| run(ureq::get(&format!("http://127.0.0.1:{port}{path}")), None);
+
+    let (mut child, port, lines) = start_bin(
+        &[
+            "--records",
+            "5",
+            "--static",
+            d,
+            "--csp-connect",
+            "https://acme-oms.akinon.net",
+            "--csp-connect",
+            "https://oms2.example.com",
+            "--frame-ancestors",
+            "'self'",
+        ],
+        6,
+    );
+    let r = get(port, "/discrepancies/42");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(lines[4], format!("static: {d}"));
+    let policy = r.h("Content-Security-Policy").unwrap();
+    assert_eq!(lines[5], format!("csp: {policy}"), "the printed policy is the one sent");
+    assert!(policy.contains(&format!(
+        "script-src 'self' 'wasm-unsafe-eval' {};",
+        sha256_source(LOADER)
+    )));
+    assert!(policy.contains("; connect-src 'self' https://acme-oms.akinon.net https://oms2.example.com;"));
+    assert!(policy.ends_with("; frame-ancestors 'self'"), "{policy}");
+
+    let (mut child, port, lines) = start_bin(&["--records", "5", "--static", d], 6);
+    let r = get(port, "/");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(lines[5].ends_with("; frame-ancestors 'none'"), "{lines:?}");
+    assert_eq!(
+        r.h("Content-Security-Policy").map(|p| format!("csp: {p}")),
+        Some(lines[5].clone())
+    );
+
+    let (mut child, port, lines) = start_bin(&["--records", "5", "--static", d, "--no-csp"], 6);
+    let r = get(port, "/");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(lines[5], "csp: off");
+    assert_eq!(r.status, 200);
+    assert_eq!(r.h("Content-Security-Policy"), None);
+
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_oms-dev"))
+        .args(["--port", "0", "--db", ":memory:", "--static", d])
+        .args(["--csp-connect", "https://a.example; script-src *"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(!status.success(), "an injected directive is refused");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
