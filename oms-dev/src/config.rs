@@ -42,6 +42,9 @@ pub struct Config {
     pub hostile: bool,
     /// Content-Security-Policy for the `--static` app.
     pub csp: CspConfig,
+    /// Send `Access-Control-Expose-Headers: Retry-After`. Off by default, as on a real OMS
+    /// with django-cors-headers' defaults, where a cross-origin script cannot read it.
+    pub expose_retry_after: bool,
 }
 
 impl Default for Config {
@@ -58,6 +61,7 @@ impl Default for Config {
             throttle: None,
             hostile: false,
             csp: CspConfig::default(),
+            expose_retry_after: false,
         }
     }
 }

@@ -4,9 +4,14 @@
 //! carries the headers. Runs outermost so nothing inside can skip it. Written by hand
 //! rather than with tower-http's `CorsLayer` because that one treats *every* OPTIONS as a
 //! preflight, while DRF answers a plain OPTIONS itself.
+//!
+//! No response header is exposed by default, as with django-cors-headers' default
+//! `CORS_EXPOSE_HEADERS = []`: a script on another origin cannot read `Retry-After` from a
+//! real OMS, and the app must cope with that. `--expose-retry-after` exposes it, for an
+//! OMS configured to.
 
 use axum::body::Body;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -15,13 +20,20 @@ use axum::response::Response;
 pub(crate) const ALLOW_METHODS: &str = "GET, POST, OPTIONS";
 /// Request headers a browser may send cross-origin.
 pub(crate) const ALLOW_HEADERS: &str = "authorization, content-type";
-/// Response headers scripts may read.
-pub(crate) const EXPOSE_HEADERS: &str = "Retry-After";
+/// The response header `--expose-retry-after` lets scripts read.
+pub(crate) const EXPOSE_RETRY_AFTER: &str = "Retry-After";
 /// Preflight cache lifetime (django-cors-headers' default).
 pub(crate) const MAX_AGE: &str = "86400";
 
+/// What the CORS layer allows beyond django-cors-headers' defaults.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct CorsPolicy {
+    /// Send `Access-Control-Expose-Headers: Retry-After`.
+    pub(crate) expose_retry_after: bool,
+}
+
 /// The CORS middleware (see the module docs).
-pub(crate) async fn cors(req: Request, next: Next) -> Response {
+pub(crate) async fn cors(State(policy): State<CorsPolicy>, req: Request, next: Next) -> Response {
     let has_origin = req.headers().contains_key(header::ORIGIN);
     let is_options = req.method() == Method::OPTIONS;
     let preflight = is_options && req.headers().contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
@@ -46,10 +58,12 @@ pub(crate) async fn cors(req: Request, next: Next) -> Response {
     }
     if has_origin {
         h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
-        h.insert(
-            header::ACCESS_CONTROL_EXPOSE_HEADERS,
-            HeaderValue::from_static(EXPOSE_HEADERS),
-        );
+        if policy.expose_retry_after {
+            h.insert(
+                header::ACCESS_CONTROL_EXPOSE_HEADERS,
+                HeaderValue::from_static(EXPOSE_RETRY_AFTER),
+            );
+        }
         if is_options {
             h.insert(
                 header::ACCESS_CONTROL_ALLOW_HEADERS,

@@ -55,6 +55,10 @@ struct Args {
     /// Serve the `--static` app without a Content-Security-Policy.
     #[arg(long = "no-csp")]
     no_csp: bool,
+    /// Send Access-Control-Expose-Headers: Retry-After, so a script on another origin can
+    /// read a 429's wait. A real OMS with django-cors-headers' defaults exposes no headers.
+    #[arg(long = "expose-retry-after")]
+    expose_retry_after: bool,
 }
 
 fn parse_rate(s: &str) -> Result<f64, String> {
@@ -88,6 +92,7 @@ async fn main() -> Result<(), oms_dev::Error> {
             connect: a.csp_connect,
             frame_ancestors: a.frame_ancestors,
         },
+        expose_retry_after: a.expose_retry_after,
     };
     if let Some(dir) = &config.static_dir
         && !dir.join("index.html").is_file()

@@ -28,7 +28,7 @@ pub(crate) fn router(state: AppState) -> Router {
         .merge(dev_api::routes())
         .fallback(move |State(shared): State<Arc<Shared>>, req: Request| fallback(shared, api.clone(), req))
         .layer(CompressionLayer::new())
-        .layer(from_fn(cors::cors))
+        .layer(from_fn_with_state(shared.cors, cors::cors))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))

@@ -4,6 +4,7 @@
 
 use crate::auth::Tokens;
 use crate::config::{Config, DEFAULT_RECORDS};
+use crate::cors::CorsPolicy;
 use crate::csp::Csp;
 use crate::db::Db;
 use crate::faults::{FaultSettings, Faults};
@@ -28,6 +29,8 @@ pub(crate) struct Shared {
     pub(crate) static_app: Option<Arc<StaticApp>>,
     /// The policy sent with the static app (`None` without `--static` or with `--no-csp`).
     pub(crate) csp: Option<Csp>,
+    /// What the CORS layer exposes.
+    pub(crate) cors: CorsPolicy,
 }
 
 /// A built server, ready for [`crate::serve_state`]; cheap to clone. Opaque: what it
@@ -72,6 +75,9 @@ impl AppState {
             csp: match &config.static_dir {
                 Some(dir) if config.csp.enabled => Some(Csp::new(config.csp.clone(), dir)),
                 _ => None,
+            },
+            cors: CorsPolicy {
+                expose_retry_after: config.expose_retry_after,
             },
         })))
     }

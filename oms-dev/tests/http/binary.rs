@@ -83,3 +83,27 @@ fn binary_csp_flags_and_printed_policy() {
     assert!(!status.success(), "an injected directive is refused");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn binary_expose_retry_after_flag() {
+    let exposed = |args: &[&str]| {
+        let (mut child, port, _) = start_bin(args, 4);
+        let r = run(
+            ureq::get(&format!("http://127.0.0.1:{port}{LIST}?limit=1"))
+                .set("Authorization", "Token bin-token")
+                .set("Origin", "http://localhost:8080"),
+            None,
+        );
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_eq!(r.status, 200);
+        assert_eq!(r.h("Access-Control-Allow-Origin"), Some("*"));
+        r.h("Access-Control-Expose-Headers").map(str::to_string)
+    };
+    let base = ["--records", "5", "--token", "bin-token"];
+    assert_eq!(exposed(&base), None);
+    assert_eq!(
+        exposed(&[&base[..], &["--expose-retry-after"]].concat()),
+        Some("Retry-After".to_string())
+    );
+}
