@@ -1,5 +1,7 @@
-//! Date handling: storage as integer microseconds, DRF rendering, and the two input
-//! grammars the API accepts (django-filter ISO 8601 and the remove action's `DD-MM-YYYY`).
+//! Dates, in one module because storage, the filters, the remove cut-off and the rendering
+//! must agree to the microsecond: storage as integer microseconds, DRF's rendering, and the
+//! two input grammars the API accepts (django-filter ISO 8601 and the remove action's
+//! `DD-MM-YYYY`).
 
 use chrono::{DateTime, NaiveDate, Utc};
 

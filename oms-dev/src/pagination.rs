@@ -1,5 +1,7 @@
 //! DRF `PageNumberPagination` with `page_size_query_param = "limit"`: page-size and
-//! page-number parsing, Django `Paginator` arithmetic and the `next`/`previous` links.
+//! page-number parsing, Django `Paginator` arithmetic and the `next`/`previous` links,
+//! reproduced exactly because the app computes its pages from `count`, `page` and `limit`
+//! and its tests compare the links byte for byte.
 
 use crate::querystring::{last, python_int, remove_query_param, replace_query_param};
 

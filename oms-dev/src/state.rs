@@ -12,24 +12,23 @@ use crate::static_files::StaticApp;
 use crate::stats::Stats;
 use std::sync::Arc;
 
-/// Boxed error for start-up failures.
+/// Start-up failures of any kind (bad options, an unusable database file, a busy port),
+/// boxed: the binary only prints them.
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
 
-/// The server's shared state, the axum state of every route.
+/// The axum state of every route.
 pub(crate) struct Shared {
-    /// The store.
     pub(crate) db: Db,
-    /// Accepted tokens.
+    /// Replaceable at runtime (`/__dev/token`), to simulate a revoked token.
     pub(crate) tokens: Tokens,
-    /// Fault injection (shared with the fault layers).
+    /// Behind its own `Arc` so the fault layers hold just this, not the whole state.
     pub(crate) faults: Arc<Faults>,
-    /// Request counters (shared with the counting layer).
+    /// Behind its own `Arc` so the counting layer holds just this.
     pub(crate) stats: Arc<Stats>,
-    /// The `--static` app, with its cache of (compressed) files.
+    /// `None` without `--static`: other paths then get Django's 404 page.
     pub(crate) static_app: Option<Arc<StaticApp>>,
-    /// The policy sent with the static app (`None` without `--static` or with `--no-csp`).
+    /// `None` without `--static` or with `--no-csp`.
     pub(crate) csp: Option<Csp>,
-    /// What the CORS layer exposes.
     pub(crate) cors: CorsPolicy,
 }
 

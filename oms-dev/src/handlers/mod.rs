@@ -35,7 +35,7 @@ impl Endpoint {
     }
 }
 
-/// Entry point for every `/api/` request (the router's fallback sends them here).
+/// Entry point for every `/api/` request, inside the API's layers (see `router.rs`).
 pub(crate) async fn api(State(state): State<Arc<Shared>>, req: Request) -> Response {
     match resolve(req.uri().path()) {
         Route::NotFound => drf::html(StatusCode::NOT_FOUND, NOT_FOUND_HTML),
