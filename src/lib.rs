@@ -40,8 +40,10 @@ pub fn App() -> impl IntoView {
 
 /// The app with explicit configuration and session, for tests and embedding.
 pub fn app_with(config: AppConfig, session: Session) -> impl IntoView {
-    let base = Base::new(&config.router_base).as_str().to_string();
+    let base = Base::new(&config.router_base);
+    let router_base = base.as_str().to_string();
     let ui = UiState::new();
+    provide_context(base);
     provide_context(config);
     provide_context(session);
     provide_context(ui);
@@ -56,7 +58,7 @@ pub fn app_with(config: AppConfig, session: Session) -> impl IntoView {
     let signed_in = move || session.credentials().is_some();
     let protected = |page: fn() -> AnyView| move || view! { <RequireSession>{page()}</RequireSession> };
     view! {
-        <Router base=base>
+        <Router base=router_base>
             {move || signed_in().then(|| view! { <AppHeader /> })}
             <main id="main">
                 {move || signed_in().then(|| view! { <RemovalStatus /> })}

@@ -64,20 +64,24 @@ where
             cancel.abort();
         }
     });
-    let online = window_event_listener(leptos::ev::online, move |_| {
-        let failed = data
-            .try_with_untracked(|v| matches!(v, Some((_, Err(e))) if *e != ApiError::Aborted))
-            .unwrap_or(false);
-        if failed {
-            attempt.try_update(|n| *n += 1);
-        }
-    });
-    on_cleanup(move || online.remove());
+    let failed = Signal::derive(move || data.with(|v| matches!(v, Some((_, Err(e))) if *e != ApiError::Aborted)));
+    retry_when_back_online(attempt, failed);
     OmsResource {
         data,
         retries,
         retry: Callback::new(move |_| attempt.update(|n| *n += 1)),
     }
+}
+
+/// Going back online re-runs a read whose last result is a failure (the browser's `online`
+/// event). Not generic, so every loader shares one listener body.
+fn retry_when_back_online(attempt: RwSignal<u32>, failed: Signal<bool>) {
+    let online = window_event_listener(leptos::ev::online, move |_| {
+        if failed.try_get_untracked() == Some(true) {
+            attempt.try_update(|n| *n += 1);
+        }
+    });
+    on_cleanup(move || online.remove());
 }
 
 /// A single read outside a page's resource (the removal's counts), with the same 401

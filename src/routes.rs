@@ -11,7 +11,6 @@
 
 use crate::api::ListQuery;
 use crate::api::query::encode_pairs;
-use crate::config::AppConfig;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -109,9 +108,7 @@ impl Base {
 
 /// The base provided by `App` (the root when none was provided, as in component tests).
 pub fn use_base() -> Base {
-    use_context::<AppConfig>()
-        .map(|c| Base::new(&c.router_base))
-        .unwrap_or_default()
+    use_context::<Base>().unwrap_or_default()
 }
 
 /// The current location as an app path with its query, without subscribing.

@@ -4,7 +4,7 @@ use crate::messages::t;
 use crate::routes::{LIST, REMOVE, use_base};
 use crate::session::{Notice, use_session};
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 /// Header shown on every page while signed in.
 #[component]
@@ -12,6 +12,11 @@ pub fn AppHeader() -> impl IntoView {
     let m = t();
     let session = use_session();
     let base = use_base();
+    let pathname = use_location().pathname;
+    let path_base = base.clone();
+    // `aria-current="page"` on the section the user is in (the list only on its own path).
+    let app_path = Memo::new(move |_| pathname.with(|p| path_base.app_path(p).to_string()));
+    let current = move |section: &'static str| app_path.with(|p| p == section).then_some("page");
     let host = move || {
         session
             .credentials()
@@ -22,8 +27,8 @@ pub fn AppHeader() -> impl IntoView {
         <header class="app-header">
             <a class="brand" href=base.href(LIST)>{m.app_title}</a>
             <nav aria-label=m.nav_label class="main-nav">
-                <A href=base.href(LIST) exact=true>{m.nav_list}</A>
-                <A href=base.href(REMOVE)>{m.nav_remove}</A>
+                <a href=base.href(LIST) aria-current=move || current(LIST)>{m.nav_list}</a>
+                <a href=base.href(REMOVE) aria-current=move || current(REMOVE)>{m.nav_remove}</a>
             </nav>
             <span class="host" title=host>{move || (m.signed_in_to)(&host())}</span>
             <button type="button" class="button" on:click=move |_| session.sign_out(Notice::SignedOut)>

@@ -1,5 +1,5 @@
 // Shared pieces of the end-to-end tests: start oms-dev serving the built app, launch
-// Debian's chromium through playwright-core, sign in, poll, and save README screenshots.
+// Debian's chromium through playwright-core, sign in, poll, and save screenshots.
 //
 // Every test file calls `setup()` once: it starts its own oms-dev (fresh in-memory
 // database) and one browser in `before`, and stops both in `after`. Servers are started in
@@ -7,7 +7,8 @@
 // test never leaves one behind.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
@@ -24,7 +25,8 @@ export const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 20_000);
 const fromRoot = (p) => (path.isAbsolute(p) ? p : path.join(ROOT, p));
 const OMS_DEV_BIN = fromRoot(process.env.OMS_DEV_BIN || 'target/debug/oms-dev');
 const DIST_DIR = fromRoot(process.env.DIST_DIR || 'dist');
-const SCREENSHOT_DIR = path.join(ROOT, 'docs', 'screenshots');
+// Tests keep their pictures out of the tree (the README's come from `make screenshots`).
+const screenshotDir = () => fromRoot(process.env.SCREENSHOT_DIR || 'tests/e2e/output/screenshots');
 
 const running = new Set();
 process.on('exit', () => {
@@ -51,16 +53,19 @@ function killGroup(child, signal) {
 
 /**
  * Starts oms-dev on an ephemeral port with `--db :memory:` and `--static DIST_DIR`.
- * Options: records, seed, hostile, latencyMs, failRate, throttle, token, args (extra flags).
+ * Options: records, seed, hostile, latencyMs, failRate, throttle, token, args (extra flags),
+ * and `config`: an `oms-admin-config` JSON object written into a copy of the build's
+ * index.html (e.g. `{ router_base: '/apps/oms' }`), as a host page would.
  */
-export async function startOms({ records = 200, seed = 7, hostile = false, latencyMs, failRate, throttle, token, args = [] } = {}) {
+export async function startOms({ records = 200, seed = 7, hostile = false, latencyMs, failRate, throttle, token, args = [], config, port = 0 } = {}) {
   if (!existsSync(path.join(DIST_DIR, 'index.html'))) {
     throw new Error(`${DIST_DIR}/index.html not found: build the app first (trunk build --release) or set DIST_DIR`);
   }
   if (!existsSync(OMS_DEV_BIN)) {
     throw new Error(`${OMS_DEV_BIN} not found: build it first (cargo build -p oms-dev) or set OMS_DEV_BIN`);
   }
-  const argv = ['--port', '0', '--db', ':memory:', '--static', DIST_DIR, '--records', String(records), '--seed', String(seed)];
+  const staticDir = config === undefined ? DIST_DIR : configuredCopy(config);
+  const argv = ['--port', String(port), '--db', ':memory:', '--static', staticDir, '--records', String(records), '--seed', String(seed)];
   if (hostile) argv.push('--hostile');
   if (latencyMs !== undefined) argv.push('--latency-ms', String(latencyMs));
   if (failRate !== undefined) argv.push('--fail-rate', String(failRate));
@@ -159,6 +164,7 @@ export async function startOms({ records = 200, seed = 7, hostile = false, laten
       return { status: res.status, body: await res.json() };
     },
     stop: async () => {
+      if (staticDir !== DIST_DIR) rmSync(staticDir, { recursive: true, force: true });
       if (!running.has(child)) return;
       running.delete(child);
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -169,6 +175,19 @@ export async function startOms({ records = 200, seed = 7, hostile = false, laten
     },
   };
   return oms;
+}
+
+/** A temporary copy of the build whose index.html carries `config` in its config meta tag. */
+function configuredCopy(config) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'oms-admin-dist-'));
+  cpSync(DIST_DIR, dir, { recursive: true });
+  const index = path.join(dir, 'index.html');
+  const html = readFileSync(index, 'utf8');
+  const attr = JSON.stringify(config).replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+  const patched = html.replace(/(<meta name="oms-admin-config" content=")[^"]*(")/, `$1${attr}$2`);
+  assert.notEqual(patched, html, 'index.html has the oms-admin-config meta tag');
+  writeFileSync(index, patched);
+  return dir;
 }
 
 /** Debian's chromium, headless, no downloads, no background traffic; `extraArgs` are appended. */
@@ -224,28 +243,30 @@ export function setup(omsOptions = {}) {
  * (e.g. after a redirect carrying `next`). Waits until the app has left the sign-in page
  * unless `expectFailure`.
  */
-export async function signIn(page, oms, { remember = false, token = oms.token, expectFailure = false } = {}) {
-  if (!new URL(page.url() === 'about:blank' ? 'http://x/' : page.url()).pathname.startsWith('/sign-in')) {
-    await page.goto(`${oms.url}/sign-in`);
+export async function signIn(page, oms, { remember = false, token = oms.token, expectFailure = false, base = '' } = {}) {
+  const signInPath = `${base}/sign-in`;
+  if (!new URL(page.url() === 'about:blank' ? 'http://x/' : page.url()).pathname.startsWith(signInPath)) {
+    await page.goto(`${oms.url}${signInPath}`);
   }
-  const base = page.getByLabel('OMS base URL');
-  await base.waitFor();
-  await base.fill(oms.url);
+  const baseUrl = page.getByLabel('OMS base URL');
+  await baseUrl.waitFor();
+  await baseUrl.fill(oms.url);
   await page.getByLabel('API token').fill(token);
   const box = page.getByRole('checkbox', { name: 'Keep me signed in on this tab' });
   if (remember) await box.check();
   else await box.uncheck();
   await page.getByRole('button', { name: 'Sign in' }).click();
   if (!expectFailure) {
-    await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+    await page.waitForURL((u) => !u.pathname.startsWith(signInPath));
   }
 }
 
-/** Saves a README screenshot as `docs/screenshots/NAME.png`. */
+/** Saves a screenshot as `NAME.png` in `SCREENSHOT_DIR` (default `tests/e2e/output/screenshots`). */
 export async function screenshot(page, name) {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const dir = screenshotDir();
+  mkdirSync(dir, { recursive: true });
   await page.mouse.move(0, 799); // no hover highlight in the picture
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name.endsWith('.png') ? name : `${name}.png`) });
+  await page.screenshot({ path: path.join(dir, name.endsWith('.png') ? name : `${name}.png`) });
 }
 
 /** Polls `fn` until `check(value)` holds; then returns the value. Fails with the last value. */
@@ -315,10 +336,10 @@ export function insertOld(oms, { location, n, year, label }) {
   );
 }
 
-/** Opens the removal page from the main navigation. */
-export async function openRemoval(page) {
+/** Opens the removal page from the main navigation (`base`: the app's router base). */
+export async function openRemoval(page, base = '') {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Remove old records' }).click();
-  await page.waitForURL((u) => u.pathname === '/discrepancies/remove');
+  await page.waitForURL((u) => u.pathname === `${base}/discrepancies/remove`);
   await page.getByRole('heading', { level: 1, name: 'Remove old records' }).waitFor();
 }
 

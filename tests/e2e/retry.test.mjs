@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, signIn, poll, expectRowsMatchApi, LIST_PATH } from './harness.mjs';
+import { setup, signIn, poll, expectRowsMatchApi, startOms, LIST_PATH } from './harness.mjs';
 
 const ctx = setup({ records: 300, seed: 21 });
 const banner = (page) => page.locator('.retry-banner');
@@ -107,4 +107,46 @@ test('offline: retries then the error; back online the page loads by itself', as
   await expectRowsMatchApi(page, oms, { page: 2, limit: 20 });
   await poll(() => panel.count(), (n) => n === 0, { message: 'the error panel to go' });
   await page.context().close();
+});
+
+test('a 429 from an OMS on another origin: Retry-After is unreadable, as from a real DRF, and the app backs off by itself', async () => {
+  const api = await startOms({ records: 60, seed: 4 });
+  // The OMS on another origin: the same server through `localhost` (the app is on 127.0.0.1).
+  const apiUrl = api.url.replace('127.0.0.1', 'localhost');
+  const app = await startOms({ records: 1, seed: 4, args: ['--csp-connect', apiUrl] });
+  try {
+    const page = await ctx.newPage();
+    await page.goto(`${app.url}/sign-in`);
+    await signIn(page, { url: apiUrl, token: api.token });
+    await expectRowsMatchApi(page, api, { page: 1, limit: 20 });
+
+    // What the app's code can see of a 429 from there: the status, not the header.
+    await api.faults({ throttle: 0 });
+    const seen = await page.evaluate(async ({ url, token }) => {
+      const res = await fetch(url, { headers: { Authorization: `Token ${token}` } });
+      return { status: res.status, retryAfter: res.headers.get('retry-after') };
+    }, { url: `${apiUrl}${LIST_PATH}?page=1&limit=1`, token: api.token });
+    assert.deepEqual(seen, { status: 429, retryAfter: null });
+
+    // The next page is throttled once; the server lifts the limit as soon as the 429 is out.
+    const throttledResponses = [];
+    page.on('response', async (res) => {
+      if (res.url().includes(LIST_PATH) && res.status() === 429) {
+        throttledResponses.push(res.headers());
+        await api.faults({ throttle: null });
+      }
+    });
+    await page.getByRole('link', { name: 'Next' }).click();
+    await expectRowsMatchApi(page, api, { page: 2, limit: 20 });
+    assert.ok(throttledResponses.length >= 1, 'the app met a 429');
+    assert.equal(throttledResponses[0]['retry-after'], '1', 'the server did send Retry-After');
+    assert.equal(throttledResponses[0]['access-control-expose-headers'], undefined, 'but did not expose it');
+    assert.equal(await page.locator('.error-panel').count(), 0, 'recovered without the user');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    await api.faults({ throttle: null }).catch(() => {});
+    await app.stop();
+    await api.stop();
+  }
 });

@@ -186,3 +186,37 @@ test('throttled list: "limiting requests" with the Retry-After seconds, and Try 
     await page.context().close();
   }
 });
+
+test('leaving the removal page in the app while the POST is in flight: the outcome follows the user', async () => {
+  const { oms } = ctx;
+  const page = await ctx.newPage();
+  await signIn(page, oms);
+  const ids = await insertOldIds(oms, 9511, 3);
+  await openRemoval(page);
+  await review(page, { date: CUTOFF, location: 9511 });
+  await oms.faults({ latency_ms: 1500 });
+  try {
+    await page.getByRole('button', { name: `Remove ${ids.length} records`, exact: true }).click();
+    await poll(() => page.locator('section.confirm button.danger').textContent(), (t) => t === 'Removing…', { message: '"Removing…"' });
+    // Away to the list through the header while the OMS is still working.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Discrepancies' }).click();
+    await page.waitForURL((u) => u.pathname === '/discrepancies');
+    const status = page.locator('.removal-status');
+    await status.getByText('A removal is in progress.').waitFor();
+    // The answer lands while the user is on the list: it is shown there.
+    await status.getByText(`Done. The OMS removed the records (${ids.length} matched before the request).`).waitFor();
+    assert.equal((await oms.list({ stock_location: 9511, limit: 1 })).count, 0, 'the records went');
+    await status.getByRole('link', { name: 'Open the removal page' }).click();
+    await page.waitForURL((u) => u.pathname === '/discrepancies/remove');
+    await page.getByRole('heading', { name: `Done. The OMS removed the records (${ids.length} matched before the request).` }).waitFor();
+    assert.equal(await status.count(), 0, 'no notice on the removal page itself');
+    // Seen once, the notice does not come back elsewhere.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Discrepancies' }).click();
+    await page.locator('table.records tbody tr').first().waitFor();
+    assert.equal(await status.count(), 0);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await oms.faults({ latency_ms: 0 });
+  }
+  await page.context().close();
+});

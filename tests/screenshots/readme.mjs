@@ -1,0 +1,69 @@
+// `make screenshots`: the README's pictures, from fixed data, a fixed clock and a fixed
+// port, so that they change only when the UI does. Not a test: the tests write their own
+// screenshots to an ignored folder.
+//
+// oms-dev starts empty on port 18790 and gets the same 240 records every time (dates,
+// reasons and locations from a fixed sequence); the browser runs in UTC with en-GB and a
+// fixed clock.
+
+import path from 'node:path';
+import { startOms, launchBrowser, signIn, openRemoval, review, expectRowsMatchApi, screenshot, ROOT } from '../e2e/harness.mjs';
+
+process.env.SCREENSHOT_DIR ||= path.join(ROOT, 'docs', 'screenshots');
+const PORT = Number(process.env.SCREENSHOT_PORT || 18790);
+const NOW = new Date('2026-06-15T09:30:00Z');
+const REASONS = ['out_of_stock', 'damaged', 'missing', 'wrong_product', 'expired', 'quality_issue'];
+
+/** 240 records over the 400 days before NOW, from a fixed linear congruential sequence. */
+function records() {
+  let x = 20260615;
+  const next = (n) => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x % n;
+  };
+  const out = [];
+  for (let i = 0; i < 240; i++) {
+    const created = new Date(NOW.getTime() - (400 - (i * 400) / 240) * 86_400_000 + next(86_400) * 1000);
+    const item = next(2) === 0 ? { package_item: 10_000 + next(90_000) } : { transfer_item: 1_000 + next(9_000) };
+    out.push({
+      reason: REASONS[next(REASONS.length)],
+      created_date: created.toISOString(),
+      modified_date: created.toISOString(),
+      is_active: next(4) !== 0,
+      stock_location: 1 + next(12),
+      ...item,
+    });
+  }
+  return out;
+}
+
+const oms = await startOms({ records: 0, seed: 1, port: PORT });
+const browser = await launchBrowser();
+try {
+  await oms.insertRecords(records());
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC', locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(NOW);
+
+  await page.goto(`${oms.url}/sign-in`);
+  await page.getByLabel('API token').waitFor();
+  await screenshot(page, 'sign-in');
+
+  await signIn(page, oms);
+  await expectRowsMatchApi(page, oms, { page: 1, limit: 20 });
+  await screenshot(page, 'list');
+
+  const first = page.locator('table.records tbody tr td:first-child a').first();
+  const id = (await first.textContent()).trim();
+  await first.click();
+  await page.getByRole('heading', { level: 1, name: `Discrepancy #${id}` }).waitFor();
+  await screenshot(page, 'detail');
+
+  await openRemoval(page);
+  await review(page, { date: '2025-09-01', location: 7 });
+  await screenshot(page, 'removal-confirmation');
+  console.log(`screenshots written to ${path.relative(ROOT, process.env.SCREENSHOT_DIR)}/`);
+} finally {
+  await browser.close();
+  await oms.stop();
+}
