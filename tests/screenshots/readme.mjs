@@ -19,7 +19,7 @@ function records() {
   let x = 20260615;
   const next = (n) => {
     x = (x * 1103515245 + 12345) % 2147483648;
-    return x % n;
+    return Math.floor(x / 65536) % n; // the high bits: the low ones of this sequence repeat quickly
   };
   const out = [];
   for (let i = 0; i < 240; i++) {
