@@ -36,18 +36,18 @@ impl UiState {
         }
     }
 
-    /// Moves the removal flow on when `step` applies to its current stage; a step that no
-    /// longer applies (the user moved on) changes nothing. Returns whether it applied.
-    pub fn advance_removal(&self, step: impl FnOnce(&Stage) -> Option<Stage>) -> bool {
-        let Some(next) = self.removal.try_with_untracked(|s| step(s)).flatten() else {
-            return false;
+    /// Moves the removal flow to `next`, the result of a step on the current stage; `None`
+    /// (the step no longer applies: the user moved on) changes nothing. Marks an outcome
+    /// that arrives while the removal page is closed as unseen.
+    pub fn advance_removal(&self, next: Option<Stage>) {
+        let Some(next) = next else {
+            return;
         };
         let settled = !next.sending() && !next.checking() && next != Stage::Counting;
-        self.removal.set(next);
-        if settled && !self.removal_page_open.get_untracked() {
-            self.removal_unseen.set(true);
+        self.removal.try_set(next);
+        if settled && self.removal_page_open.try_get_untracked() == Some(false) {
+            self.removal_unseen.try_set(true);
         }
-        true
     }
 }
 

@@ -9,13 +9,13 @@ use crate::ui_state::use_ui;
 use leptos::prelude::*;
 
 /// Shown outside the removal page while a removal is in flight, and after its outcome
-/// arrived there until the user opens the removal page or dismisses it.
+/// arrived there until the user opens the removal page or dismisses it. The region stays in
+/// the document (hidden when there is nothing to say) so that screen readers announce it.
 #[component]
 pub fn RemovalStatus() -> impl IntoView {
     let m = t();
     let ui = use_ui();
-    let href = use_base().href(REMOVE);
-    let text = move || {
+    let text = Memo::new(move |_| {
         if ui.removal_page_open.get() {
             return None;
         }
@@ -27,27 +27,19 @@ pub fn RemovalStatus() -> impl IntoView {
             Stage::Editing(Feedback::Rejected(_)) if unseen => Some(m.remove_failed.to_string()),
             _ => None,
         })
-    };
-    move || {
-        text().map(|text| {
-            let href = href.clone();
-            view! {
-                <div class="removal-status notice" role="status">
-                    <span>{text}</span>
-                    <a class="button" href=href>{m.open_removal}</a>
-                    {move || {
-                        ui.removal_unseen
-                            .get()
-                            .then(|| {
-                                view! {
-                                    <button type="button" class="button link" on:click=move |_| ui.removal_unseen.set(false)>
-                                        {m.dismiss}
-                                    </button>
-                                }
-                            })
-                    }}
-                </div>
-            }
-        })
+    });
+    view! {
+        <div class="removal-status notice" role="status" hidden=move || text.with(Option::is_none)>
+            <span>{move || text.get().unwrap_or_default()}</span>
+            <a class="button" href=use_base().href(REMOVE)>{m.open_removal}</a>
+            <button
+                type="button"
+                class="button link"
+                hidden=move || !ui.removal_unseen.get()
+                on:click=move |_| ui.removal_unseen.set(false)
+            >
+                {m.dismiss}
+            </button>
+        </div>
     }
 }

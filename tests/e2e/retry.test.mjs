@@ -130,13 +130,16 @@ test('a 429 from an OMS on another origin: Retry-After is unreadable, as from a 
 
     // The next page is throttled once; the server lifts the limit as soon as the 429 is out.
     const throttledResponses = [];
-    page.on('response', async (res) => {
+    let lifted;
+    page.on('response', (res) => {
       if (res.url().includes(LIST_PATH) && res.status() === 429) {
         throttledResponses.push(res.headers());
-        await api.faults({ throttle: null });
+        lifted ||= api.faults({ throttle: null });
       }
     });
     await page.getByRole('link', { name: 'Next' }).click();
+    await poll(() => throttledResponses.length, (n) => n >= 1, { message: 'a 429 for the next page' });
+    await lifted;
     await expectRowsMatchApi(page, api, { page: 2, limit: 20 });
     assert.ok(throttledResponses.length >= 1, 'the app met a 429');
     assert.equal(throttledResponses[0]['retry-after'], '1', 'the server did send Retry-After');

@@ -56,7 +56,7 @@ pub fn RemovePage() -> impl IntoView {
         };
         spawn_local(async move {
             let result = read_once(session, count_created_before(&credentials, &request, &Cancel::new())).await;
-            ui.advance_removal(|s| s.counted(request, result));
+            ui.advance_removal(stage.try_with_untracked(|s| s.counted(request, result)).flatten());
         });
     };
 
@@ -72,14 +72,15 @@ pub fn RemovePage() -> impl IntoView {
         spawn_local(async move {
             let result = read_once(session, remove(&credentials, &request)).await;
             let succeeded = result.is_ok();
-            ui.advance_removal(|s| s.sent(result));
-            if succeeded || stage.with_untracked(Stage::checking) {
+            ui.advance_removal(stage.try_with_untracked(|s| s.sent(result)).flatten());
+            let checking = stage.try_with_untracked(Stage::checking) == Some(true);
+            if succeeded || checking {
                 // Whatever happened, the list must not show stale rows.
-                ui.data_version.update(|v| *v += 1);
+                ui.data_version.try_update(|v| *v += 1);
             }
-            if stage.with_untracked(Stage::checking) {
+            if checking {
                 let recount = read_once(session, count_created_before(&credentials, &request, &Cancel::new())).await;
-                ui.advance_removal(|s| s.recounted(recount));
+                ui.advance_removal(stage.try_with_untracked(|s| s.recounted(recount)).flatten());
             }
         });
     };
