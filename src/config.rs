@@ -44,7 +44,7 @@ impl AppConfig {
         }
         // `deny_unknown_fields` holds only on the host: the browser's parser reads a struct's
         // own fields by name and never sees the others (see `crate::json`). Check the keys.
-        if let Json::Obj(entries) = json::from_str::<Json>(json)?
+        if let Json::Obj(entries) = json::value(json)?
             && let Some((key, _)) = entries.iter().find(|(key, _)| !FIELDS.contains(&key.as_str()))
         {
             return Err(format!("unknown field `{key}`, expected one of {}", FIELDS.join(", ")));

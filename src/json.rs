@@ -9,6 +9,10 @@
 //! without a browser; `tests/components.rs` runs the fuzz corpus through the browser path
 //! and checks that it gives the same outcome.
 //!
+//! Bodies of no fixed shape (DRF errors) become a [`Json`] through [`value`]: built from the
+//! JavaScript value in the wasm, deserialized by serde_json on the host, with the same rules
+//! (depth limit, one entry per key), so the code reading it is shared and host-tested.
+//!
 //! What is the same on both paths: the serde derives decide, so unknown fields are ignored,
 //! a missing `Option` is `None`, a missing or mistyped field is an error, dates go through
 //! `dates::deserialize_instant`. Invalid JSON, a byte order mark, text after the value,
@@ -36,8 +40,7 @@
 //! - Key order: `JSON.parse` puts integer-like keys (`"0"`, `"42"`) first, in numeric order;
 //!   other keys keep the order of the text.
 
-use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use std::fmt;
+use serde::de::DeserializeOwned;
 
 /// Parses `text` as JSON into `T`; the error is a short explanation for the user.
 #[cfg(target_arch = "wasm32")]
@@ -50,6 +53,63 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     serde_json::from_str(text).map_err(|e| e.to_string())
+}
+
+/// Parses `text` as any JSON value (DRF error bodies, key checks).
+///
+/// In the wasm the [`Json`] is built straight from what `JSON.parse` returns: going through
+/// serde-wasm-bindgen's self-describing `deserialize_any` instead cost 0.8 kB gzip more.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn value(text: &str) -> Result<Json, String> {
+    let value = js_sys::JSON::parse(text).map_err(explain)?;
+    from_js(&value, MAX_DEPTH).ok_or_else(|| "recursion limit exceeded".to_string())
+}
+
+/// Parses `text` as any JSON value (DRF error bodies, key checks).
+///
+/// On the host serde_json parses into [`Json`] through its `Deserialize` impl, which follows
+/// the browser's rules (see [`MAX_DEPTH`] and the duplicate keys below).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn value(text: &str) -> Result<Json, String> {
+    from_str(text)
+}
+
+/// The [`Json`] of a value `JSON.parse` returned; `None` past `levels` of nesting. Keys come
+/// in `Object.entries` order, each once (`JSON.parse` keeps a repeated key's last value).
+#[cfg(target_arch = "wasm32")]
+fn from_js(v: &wasm_bindgen::JsValue, levels: usize) -> Option<Json> {
+    use wasm_bindgen::JsCast;
+    if let Some(s) = v.as_string() {
+        return Some(Json::Str(s));
+    }
+    if let Some(n) = v.as_f64() {
+        return Some(Json::Num(n));
+    }
+    if let Some(b) = v.as_bool() {
+        return Some(Json::Bool(b));
+    }
+    if v.is_null() {
+        return Some(Json::Null);
+    }
+    let inner = levels.checked_sub(1)?;
+    if let Some(items) = v.dyn_ref::<js_sys::Array>() {
+        return items
+            .iter()
+            .map(|item| from_js(&item, inner))
+            .collect::<Option<_>>()
+            .map(Json::Arr);
+    }
+    js_sys::Object::entries(v.unchecked_ref())
+        .iter()
+        .map(|pair| {
+            let pair: js_sys::Array = pair.unchecked_into();
+            Some((
+                pair.get(0).as_string().unwrap_or_default(),
+                from_js(&pair.get(1), inner)?,
+            ))
+        })
+        .collect::<Option<_>>()
+        .map(Json::Obj)
 }
 
 /// The text of a thrown JavaScript value (`SyntaxError: …`), without the bare `Error: `
@@ -77,7 +137,7 @@ pub(crate) enum Json {
 }
 
 /// Deepest nesting of arrays and objects read, as serde_json's limit: 127 levels pass, 128
-/// fail. `JSON.parse` has no such limit, and the recursion below would otherwise follow a
+/// fail. `JSON.parse` has no such limit, and building a [`Json`] would otherwise follow a
 /// hostile body down until the wasm stack overflows.
 const MAX_DEPTH: usize = 127;
 
@@ -170,109 +230,117 @@ fn number_text(n: f64) -> String {
     n.to_string()
 }
 
-impl<'de> de::Deserialize<'de> for Json {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Json, D::Error> {
-        Levels(MAX_DEPTH).deserialize(deserializer)
-    }
-}
+/// `Json` as a serde `Deserialize`, for serde_json on the host; the wasm uses `from_js`.
+#[cfg(not(target_arch = "wasm32"))]
+mod host {
+    use super::{Json, MAX_DEPTH};
+    use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
 
-/// Reads one value with this many levels of nesting still allowed below it.
-struct Levels(usize);
-
-impl Levels {
-    fn inner<E: de::Error>(&self) -> Result<Levels, E> {
-        match self.0.checked_sub(1) {
-            Some(left) => Ok(Levels(left)),
-            None => Err(E::custom("recursion limit exceeded")),
+    impl<'de> de::Deserialize<'de> for Json {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Json, D::Error> {
+            Levels(MAX_DEPTH).deserialize(deserializer)
         }
     }
-}
 
-impl<'de> DeserializeSeed<'de> for Levels {
-    type Value = Json;
+    /// Reads one value with this many levels of nesting still allowed below it.
+    struct Levels(usize);
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Levels {
-    type Value = Json;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_unit<E>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-
-    fn visit_none<E>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
-        self.deserialize(deserializer)
-    }
-
-    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
-        Ok(Json::Bool(v))
-    }
-
-    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
-        Ok(Json::Num(v as f64))
-    }
-
-    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
-        Ok(Json::Num(v as f64))
-    }
-
-    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
-        Ok(Json::Num(v))
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
-        Ok(Json::Str(v.to_string()))
-    }
-
-    fn visit_string<E>(self, v: String) -> Result<Json, E> {
-        Ok(Json::Str(v))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-        let inner = self.inner()?;
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(Levels(inner.0))? {
-            items.push(item);
-        }
-        Ok(Json::Arr(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let inner = self.inner()?;
-        let mut entries: Vec<(String, Json)> = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value_seed(Levels(inner.0))?;
-            // `JSON.parse` has already merged duplicate keys (last value, first place);
-            // serde_json hands every one over, so the host merges them the same way.
-            #[cfg(not(target_arch = "wasm32"))]
-            if let Some(slot) = entries.iter_mut().find(|(k, _)| *k == key) {
-                slot.1 = value;
-                continue;
+    impl Levels {
+        fn inner<E: de::Error>(&self) -> Result<Levels, E> {
+            match self.0.checked_sub(1) {
+                Some(left) => Ok(Levels(left)),
+                None => Err(E::custom("recursion limit exceeded")),
             }
-            entries.push((key, value));
         }
-        Ok(Json::Obj(entries))
+    }
+
+    impl<'de> DeserializeSeed<'de> for Levels {
+        type Value = Json;
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Levels {
+        type Value = Json;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+
+        fn visit_unit<E>(self) -> Result<Json, E> {
+            Ok(Json::Null)
+        }
+
+        fn visit_none<E>(self) -> Result<Json, E> {
+            Ok(Json::Null)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
+            self.deserialize(deserializer)
+        }
+
+        fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+            Ok(Json::Bool(v))
+        }
+
+        fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+            Ok(Json::Num(v as f64))
+        }
+
+        fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+            Ok(Json::Num(v as f64))
+        }
+
+        fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+            Ok(Json::Num(v))
+        }
+
+        fn visit_str<E>(self, v: &str) -> Result<Json, E> {
+            Ok(Json::Str(v.to_string()))
+        }
+
+        fn visit_string<E>(self, v: String) -> Result<Json, E> {
+            Ok(Json::Str(v))
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+            let inner = self.inner()?;
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element_seed(Levels(inner.0))? {
+                items.push(item);
+            }
+            Ok(Json::Arr(items))
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+            let inner = self.inner()?;
+            let mut entries: Vec<(String, Json)> = Vec::new();
+            while let Some(key) = map.next_key::<String>()? {
+                let value = map.next_value_seed(Levels(inner.0))?;
+                // serde_json hands over every repeated key: keep one, as `JSON.parse` does
+                // (last value, first place).
+                if let Some(slot) = entries.iter_mut().find(|(k, _)| *k == key) {
+                    slot.1 = value;
+                    continue;
+                }
+                entries.push((key, value));
+            }
+            Ok(Json::Obj(entries))
+        }
     }
 }
 
-#[cfg(test)]
+/// The host path; tests/components.rs checks the browser path against the same cases.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use serde::Deserialize;
 
     fn parse(text: &str) -> Result<Json, String> {
-        from_str(text)
+        value(text)
     }
 
     fn nested(levels: usize) -> String {

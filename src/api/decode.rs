@@ -52,7 +52,7 @@ pub fn parse_retry_after(value: &str) -> Option<u64> {
 
 /// The `detail` of a DRF error body, or a short note when the body is not DRF JSON.
 fn detail_of(body: &str) -> String {
-    match json::from_str::<Json>(body) {
+    match json::value(body) {
         Ok(value) => match value.get("detail") {
             Some(Json::Str(s)) => truncate(s),
             Some(other) => truncate(&other.to_text()),
@@ -66,7 +66,7 @@ fn detail_of(body: &str) -> String {
 /// `{"detail": "…"}`, a bare list `["…"]`, or anything else as one general message.
 pub fn field_errors(body: &str) -> FieldErrors {
     let mut out = FieldErrors::default();
-    match json::from_str::<Json>(body) {
+    match json::value(body) {
         Ok(Json::Obj(entries)) => {
             for (key, value) in entries {
                 let msgs = messages_of(&value);
