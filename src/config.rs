@@ -4,12 +4,14 @@
 //! the link templates in that tag without rebuilding the wasm; a `<meta>` (not an inline
 //! script) keeps a strict Content-Security-Policy possible.
 
+use crate::json::{self, Json};
 use serde::Deserialize;
 
 /// Name of the `<meta>` tag whose `content` holds the JSON configuration.
 pub const META_NAME: &str = "oms-admin-config";
 
-/// What can be configured per installation. Every field is optional.
+/// What can be configured per installation. Every field is optional; an unknown key is an
+/// error, so a typo is reported instead of silently ignored.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct AppConfig {
@@ -25,13 +27,29 @@ pub struct AppConfig {
     pub stock_location_link: Option<String>,
 }
 
+/// The keys `AppConfig` reads, as the JSON spells them.
+const FIELDS: [&str; 5] = [
+    "oms_base_url",
+    "router_base",
+    "package_item_link",
+    "transfer_item_link",
+    "stock_location_link",
+];
+
 impl AppConfig {
     /// Parses the JSON of the meta tag; an empty string is the default configuration.
     pub fn from_json(json: &str) -> Result<AppConfig, String> {
         if json.trim().is_empty() {
             return Ok(AppConfig::default());
         }
-        let mut config: AppConfig = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        // `deny_unknown_fields` holds only on the host: the browser's parser reads a struct's
+        // own fields by name and never sees the others (see `crate::json`). Check the keys.
+        if let Json::Obj(entries) = json::value(json)?
+            && let Some((key, _)) = entries.iter().find(|(key, _)| !FIELDS.contains(&key.as_str()))
+        {
+            return Err(format!("unknown field `{key}`, expected one of {}", FIELDS.join(", ")));
+        }
+        let mut config: AppConfig = json::from_str(json)?;
         config.router_base = config.router_base.trim_end_matches('/').to_string();
         for template in [
             &config.package_item_link,
@@ -108,6 +126,31 @@ mod tests {
         assert!(AppConfig::from_json(r#"{"stock_location_link":"javascript:alert(1)//{id}"}"#).is_err());
         assert!(AppConfig::from_json(r#"{"stock_location_link":"//evil.example.com/{id}"}"#).is_err());
         assert!(AppConfig::from_json(r#"{"oms_base":"https://x"}"#).is_err());
+        assert!(AppConfig::from_json(r#"{"router_base":"/x","Router_base":"/y"}"#).is_err());
         assert!(AppConfig::from_json("not json").is_err());
+        assert!(AppConfig::from_json(r#"{"router_base":null}"#).is_err());
+    }
+
+    #[test]
+    fn the_key_check_knows_every_field() {
+        // Naming each field here breaks the build when one is added: add it to FIELDS too.
+        let AppConfig {
+            oms_base_url: _,
+            router_base: _,
+            package_item_link: _,
+            transfer_item_link: _,
+            stock_location_link: _,
+        } = AppConfig::default();
+        let all = format!(
+            "{{{}}}",
+            FIELDS
+                .iter()
+                .map(|f| format!(r#""{f}":"/{f}""#))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let c = AppConfig::from_json(&all).unwrap();
+        assert_eq!(c.router_base, "/router_base");
+        assert_eq!(c.stock_location_link.as_deref(), Some("/stock_location_link"));
     }
 }

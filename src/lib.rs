@@ -9,6 +9,7 @@ pub mod api;
 pub mod components;
 pub mod config;
 pub mod dates;
+mod json;
 pub mod list_filters;
 pub mod loader;
 pub mod messages;

@@ -4,8 +4,9 @@
 //! stay signed in on this tab, never to `localStorage` (OWASP) and never into a URL.
 
 use crate::api::{ApiError, Credentials};
+use crate::json::{self, Json};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// `sessionStorage` key of the remembered credentials.
 pub const STORAGE_KEY: &str = "discrepancy-admin.session";
@@ -27,10 +28,31 @@ pub struct Session {
     pub notice: RwSignal<Option<Notice>>,
 }
 
-#[derive(Serialize, Deserialize)]
+/// The JSON kept under [`STORAGE_KEY`]: `{"base_url":"…","token":"…"}`.
+#[derive(Deserialize)]
 struct Stored {
     base_url: String,
     token: String,
+}
+
+/// The stored form of `credentials`.
+fn to_stored(credentials: &Credentials) -> String {
+    Json::Obj(vec![
+        ("base_url".into(), Json::Str(credentials.base_url.clone())),
+        ("token".into(), Json::Str(credentials.token.clone())),
+    ])
+    .to_text()
+}
+
+/// The credentials in a stored text; `None` when it is not ours or has no token.
+fn from_stored(text: &str) -> Option<Credentials> {
+    json::from_str::<Stored>(text)
+        .ok()
+        .filter(|s| !s.token.is_empty())
+        .map(|s| Credentials {
+            base_url: s.base_url,
+            token: s.token,
+        })
 }
 
 impl Session {
@@ -38,12 +60,7 @@ impl Session {
     pub fn restore() -> Session {
         let stored = storage()
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-            .and_then(|json| serde_json::from_str::<Stored>(&json).ok())
-            .filter(|s| !s.token.is_empty())
-            .map(|s| Credentials {
-                base_url: s.base_url,
-                token: s.token,
-            });
+            .and_then(|text| from_stored(&text));
         Session {
             credentials: RwSignal::new(stored),
             notice: RwSignal::new(None),
@@ -64,13 +81,7 @@ impl Session {
     pub fn sign_in(&self, credentials: Credentials, remember: bool) {
         if let Some(storage) = storage() {
             if remember {
-                let stored = Stored {
-                    base_url: credentials.base_url.clone(),
-                    token: credentials.token.clone(),
-                };
-                if let Ok(json) = serde_json::to_string(&stored) {
-                    let _ = storage.set_item(STORAGE_KEY, &json);
-                }
+                let _ = storage.set_item(STORAGE_KEY, &to_stored(&credentials));
             } else {
                 let _ = storage.remove_item(STORAGE_KEY);
             }
@@ -106,4 +117,51 @@ pub fn use_session() -> Session {
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn creds(base_url: &str, token: &str) -> Credentials {
+        Credentials {
+            base_url: base_url.into(),
+            token: token.into(),
+        }
+    }
+
+    #[test]
+    fn stored_credentials_come_back_as_they_were() {
+        for c in [
+            creds("https://oms.example.com", "2f7c1e9a"),
+            creds("", "t\"o\\k\u{1}en é"),
+        ] {
+            assert_eq!(from_stored(&to_stored(&c)), Some(c));
+        }
+        assert_eq!(
+            to_stored(&creds("https://oms.example.com", "abc")),
+            r#"{"base_url":"https://oms.example.com","token":"abc"}"#
+        );
+    }
+
+    #[test]
+    fn what_the_previous_version_stored_still_restores() {
+        // Written by serde_json before the browser's parser took over: the same shape.
+        let old = serde_json::json!({"base_url": "https://oms.example.com", "token": "t\"1"}).to_string();
+        assert_eq!(from_stored(&old), Some(creds("https://oms.example.com", "t\"1")));
+    }
+
+    #[test]
+    fn anything_else_is_no_session() {
+        for text in [
+            "",
+            "null",
+            "{}",
+            r#"{"base_url":"x","token":""}"#,
+            r#"{"token":5}"#,
+            "{",
+        ] {
+            assert_eq!(from_stored(text), None, "{text}");
+        }
+    }
 }

@@ -6,7 +6,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use discrepancy_admin::api::client::count_created_before;
-use discrepancy_admin::api::{ApiError, Cancel, Credentials, Discrepancy, ListQuery, RemoveRequest, Sort};
+use discrepancy_admin::api::decode::{check_status, decode_json, field_errors};
+use discrepancy_admin::api::{ApiError, Cancel, Credentials, Discrepancy, ListQuery, Page, RemoveRequest, Sort};
 use discrepancy_admin::components::{DiscrepancyTable, ErrorPanel, Pager};
 use discrepancy_admin::config::AppConfig;
 use discrepancy_admin::pages::RemovePage;
@@ -22,6 +23,9 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "support/corpus.rs"]
+mod corpus;
 
 // Not `env!`: lints and `--no-run` builds compile this file without a server; only running
 // the flows needs one, and then the message says what is missing.
@@ -487,4 +491,95 @@ fn recovery_view_replaces_the_page_without_the_token() {
         !page_text.contains("Token ") && !page_text.contains("abc123"),
         "{page_text}"
     );
+}
+
+/// The fuzz corpus through the browser's JSON path (`JSON.parse` + serde_wasm_bindgen, see
+/// src/json.rs): nothing panics, every file gives the Ok/Err that tests/decode_fuzz.rs checks
+/// for serde_json on the host, and the number and duplicate-key edge cases give the id listed
+/// for the browser in tests/support/corpus.rs.
+#[wasm_bindgen_test]
+fn corpus_decodes_in_the_browser_as_on_the_host() {
+    let mut wrong = Vec::new();
+    for o in corpus::CORPUS {
+        let body = o.body();
+        let page = decode_json::<Page<Discrepancy>>(200, None, &body, "a page of discrepancies");
+        let record = decode_json::<Discrepancy>(200, None, &body, "a discrepancy");
+        for e in [page.as_ref().err(), record.as_ref().err()].into_iter().flatten() {
+            assert!(
+                matches!(e, ApiError::Decode { detail, .. } if !detail.is_empty()),
+                "{}: {e:?}",
+                o.file
+            );
+        }
+        if page.is_ok() != o.page || record.is_ok() != o.record {
+            wrong.push(format!("{}: page {page:?}, record {record:?}", o.file));
+        }
+        // The error bodies: any status, no panic, and the text stays bounded.
+        for status in [400, 401, 403, 404, 429, 500] {
+            let e = check_status(status, Some("3"), &body).unwrap_err();
+            assert!(e.to_string().chars().count() <= 2_000, "{}: {status}", o.file);
+        }
+        let _ = field_errors(&body);
+    }
+    for (what, body, _, browser) in corpus::edges() {
+        let id = decode_json::<Discrepancy>(200, None, &body, "a discrepancy").map(|d| d.id);
+        if id.clone().ok() != browser {
+            wrong.push(format!("{what}: {id:?}, listed {browser:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+
+    // DRF error bodies read as on the host (src/api/decode.rs tests): the server's field
+    // order, a repeated key once, non-text values written as JSON, the nesting limit.
+    let e = field_errors(r#"{"stock_location":["a"],"expired_date":["b"],"detail":"c","stock_location":["d"]}"#);
+    assert_eq!(
+        e.fields,
+        vec![
+            ("stock_location".to_string(), vec!["d".to_string()]),
+            ("expired_date".to_string(), vec!["b".to_string()]),
+        ]
+    );
+    assert_eq!(e.general, vec!["c".to_string()]);
+    assert_eq!(
+        check_status(404, None, r#"{"detail":{"a":[1,true,null,"x"]}}"#),
+        Err(ApiError::NotFound {
+            detail: r#"{"a":[1,true,null,"x"]}"#.into()
+        })
+    );
+    assert_eq!(
+        check_status(403, None, r#"{"detail":-2.5}"#),
+        Err(ApiError::Forbidden { detail: "-2.5".into() })
+    );
+    let arrays = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    let levels = |n: usize| format!(r#"{{"detail":{}}}"#, arrays(n - 1));
+    assert_eq!(
+        check_status(404, None, &levels(127)),
+        Err(ApiError::NotFound { detail: arrays(126) }),
+        "127 levels are read"
+    );
+    assert_eq!(
+        check_status(404, None, &levels(128)),
+        Err(ApiError::NotFound { detail: String::new() }),
+        "128 levels are not"
+    );
+
+    // The configuration refuses unknown keys here too, where `deny_unknown_fields` is not
+    // enforced by the parser.
+    assert_eq!(
+        AppConfig::from_json(r#"{"router_base":"/inventory/"}"#).map(|c| c.router_base),
+        Ok("/inventory".to_string())
+    );
+    assert!(AppConfig::from_json(r#"{"oms_base":"https://x"}"#).is_err());
+    assert!(AppConfig::from_json("{").is_err());
+
+    // A remembered session comes back from sessionStorage.
+    let remembered = Credentials {
+        base_url: "https://oms.example.com".into(),
+        token: "t\"o\\ken".into(),
+    };
+    Session::restore().sign_in(remembered.clone(), true);
+    let restored = Session::restore();
+    assert_eq!(restored.credentials_untracked(), Some(remembered));
+    restored.sign_out(discrepancy_admin::session::Notice::SignedOut);
+    assert_eq!(Session::restore().credentials_untracked(), None);
 }

@@ -13,6 +13,11 @@
 //! - `Retry-After` never yields more than a day (86,400 s);
 //! - a page written from arbitrary records decodes back to the same records (round trip).
 //!
+//! This runs serde_json, the host's parser; the wasm parses with the browser's `JSON.parse`
+//! (src/json.rs). The Ok/Err of every corpus file, and the number edge cases where the two
+//! differ, are listed once in `tests/support/corpus.rs`, checked here and by the browser test
+//! in tests/components.rs.
+//!
 //! How long it runs: `DEFAULT_CASES` cases per property keeps the whole binary well under
 //! 60 s in a debug build on 2 cores, so it runs inside the ordinary `cargo test`. To fuzz
 //! longer, raise the case count (and build optimised to get more cases per second):
@@ -44,6 +49,9 @@ use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use serde_json::{Value, json};
 use std::path::Path;
+
+#[path = "support/corpus.rs"]
+mod corpus;
 
 /// Cases per property in the ordinary test run; `PROPTEST_CASES` overrides it.
 const DEFAULT_CASES: u32 = 2_500;
@@ -664,4 +672,39 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         check_status(404, None, &deep_detail),
         Err(ApiError::NotFound { detail: String::new() })
     );
+}
+
+/// The Ok/Err each corpus file gives as a 200 body through serde_json, as listed in
+/// tests/support/corpus.rs; tests/components.rs checks the browser's `JSON.parse` path
+/// against the same list. The edge cases pin where the two paths differ (src/json.rs).
+#[test]
+fn corpus_outcomes_are_the_listed_ones() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-corpus");
+    let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/fuzz-corpus exists")
+        .map(|e| e.expect("readable entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".txt"))
+        .collect();
+    on_disk.sort();
+    let listed: Vec<&str> = corpus::CORPUS.iter().map(|o| o.file).collect();
+    assert_eq!(on_disk, listed, "tests/support/corpus.rs must list every corpus file");
+
+    let mut wrong = Vec::new();
+    for o in corpus::CORPUS {
+        let body = o.body();
+        let page = decode_json::<Page<Discrepancy>>(200, None, &body, PAGE);
+        let record = decode_json::<Discrepancy>(200, None, &body, RECORD);
+        println!("{:28} page {:5} record {:5}", o.file, page.is_ok(), record.is_ok());
+        if page.is_ok() != o.page || record.is_ok() != o.record {
+            wrong.push(format!("{}: page {page:?}, record {record:?}", o.file));
+        }
+    }
+    for (what, body, host, _) in corpus::edges() {
+        let id = decode_json::<Discrepancy>(200, None, &body, RECORD).map(|d| d.id);
+        println!("{what:28} {id:?}");
+        if id.clone().ok() != host {
+            wrong.push(format!("{what}: {id:?}, listed {host:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }

@@ -1,11 +1,12 @@
 //! Turns an HTTP status, the `Retry-After` header and the body text into a typed result.
 //!
 //! Pure and total: any bytes and any status give a value, never a panic, because the body
-//! may come from a broken proxy, an HTML error page or a hostile server.
+//! may come from a broken proxy, an HTML error page or a hostile server. The JSON itself is
+//! parsed by `crate::json` (the browser's `JSON.parse` in the wasm, serde_json on the host).
 
 use super::error::{ApiError, FieldErrors};
+use crate::json::{self, Json};
 use serde::de::DeserializeOwned;
-use serde_json::Value;
 
 /// Longest piece of a server message kept for display: a huge body must not flood the UI.
 const MAX_DETAIL_CHARS: usize = 300;
@@ -38,9 +39,9 @@ pub fn decode_json<T: DeserializeOwned>(
     expected: &'static str,
 ) -> Result<T, ApiError> {
     check_status(status, retry_after, body)?;
-    serde_json::from_str(body).map_err(|e| ApiError::Decode {
+    json::from_str(body).map_err(|e| ApiError::Decode {
         expected,
-        detail: truncate(&e.to_string()),
+        detail: truncate(&e),
     })
 }
 
@@ -51,13 +52,13 @@ pub fn parse_retry_after(value: &str) -> Option<u64> {
 
 /// The `detail` of a DRF error body, or a short note when the body is not DRF JSON.
 fn detail_of(body: &str) -> String {
-    match serde_json::from_str::<Value>(body) {
-        Ok(Value::Object(map)) => match map.get("detail") {
-            Some(Value::String(s)) => truncate(s),
-            Some(other) => truncate(&other.to_string()),
+    match json::value(body) {
+        Ok(value) => match value.get("detail") {
+            Some(Json::Str(s)) => truncate(s),
+            Some(other) => truncate(&other.to_text()),
             None => String::new(),
         },
-        _ => String::new(),
+        Err(_) => String::new(),
     }
 }
 
@@ -65,9 +66,9 @@ fn detail_of(body: &str) -> String {
 /// `{"detail": "…"}`, a bare list `["…"]`, or anything else as one general message.
 pub fn field_errors(body: &str) -> FieldErrors {
     let mut out = FieldErrors::default();
-    match serde_json::from_str::<Value>(body) {
-        Ok(Value::Object(map)) => {
-            for (key, value) in map {
+    match json::value(body) {
+        Ok(Json::Obj(entries)) => {
+            for (key, value) in entries {
                 let msgs = messages_of(&value);
                 if key == "non_field_errors" || key == "detail" {
                     out.general.extend(msgs);
@@ -76,7 +77,7 @@ pub fn field_errors(body: &str) -> FieldErrors {
                 }
             }
         }
-        Ok(value @ Value::Array(_)) | Ok(value @ Value::String(_)) => out.general = messages_of(&value),
+        Ok(value @ (Json::Arr(_) | Json::Str(_))) => out.general = messages_of(&value),
         _ => {}
     }
     let mut left = MAX_MESSAGES;
@@ -88,16 +89,16 @@ pub fn field_errors(body: &str) -> FieldErrors {
 }
 
 /// Flattens a DRF error value (a string, a list of strings, nested objects) into messages.
-fn messages_of(value: &Value) -> Vec<String> {
+fn messages_of(value: &Json) -> Vec<String> {
     match value {
-        Value::String(s) => vec![truncate(s)],
-        Value::Array(items) => items.iter().flat_map(messages_of).collect(),
-        Value::Object(map) => map
+        Json::Str(s) => vec![truncate(s)],
+        Json::Arr(items) => items.iter().flat_map(messages_of).collect(),
+        Json::Obj(entries) => entries
             .iter()
             .flat_map(|(k, v)| messages_of(v).into_iter().map(move |m| truncate(&format!("{k}: {m}"))))
             .collect(),
-        Value::Null => Vec::new(),
-        other => vec![truncate(&other.to_string())],
+        Json::Null => Vec::new(),
+        other => vec![truncate(&other.to_text())],
     }
 }
 
@@ -247,6 +248,50 @@ mod tests {
         let e = field_errors(r#"{"items":[{"qty":["Too many."]}]}"#);
         assert_eq!(e.for_field("items"), vec!["qty: Too many.".to_string()]);
         assert_eq!(field_errors("<html>400</html>"), FieldErrors::default());
+    }
+
+    #[test]
+    fn field_errors_keep_the_order_the_server_sent() {
+        // A repeated key keeps its first place and its last messages, as `JSON.parse` does.
+        let e = field_errors(r#"{"stock_location":["a"],"expired_date":["b"],"detail":"c","stock_location":["d"]}"#);
+        assert_eq!(
+            e.fields,
+            vec![
+                ("stock_location".to_string(), vec!["d".to_string()]),
+                ("expired_date".to_string(), vec!["b".to_string()]),
+            ]
+        );
+        assert_eq!(e.general, vec!["c".to_string()]);
+    }
+
+    #[test]
+    fn values_that_are_not_text_are_shown_as_json() {
+        assert_eq!(
+            check_status(404, None, r#"{"detail":{"a":[1,true,null,"x"]}}"#),
+            Err(ApiError::NotFound {
+                detail: r#"{"a":[1,true,null,"x"]}"#.into()
+            })
+        );
+        assert_eq!(
+            check_status(403, None, r#"{"detail":-2.5}"#),
+            Err(ApiError::Forbidden { detail: "-2.5".into() })
+        );
+        let e = field_errors(r#"{"qty":[5,false,null]}"#);
+        assert_eq!(e.for_field("qty"), vec!["5".to_string(), "false".to_string()]);
+    }
+
+    #[test]
+    fn error_bodies_nested_past_127_levels_are_not_read() {
+        let arrays = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        let levels = |n: usize| format!(r#"{{"detail":{}}}"#, arrays(n - 1));
+        assert_eq!(
+            check_status(404, None, &levels(127)),
+            Err(ApiError::NotFound { detail: arrays(126) })
+        );
+        assert_eq!(
+            check_status(404, None, &levels(128)),
+            Err(ApiError::NotFound { detail: String::new() })
+        );
     }
 
     #[test]
