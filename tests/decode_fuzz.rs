@@ -119,6 +119,7 @@ fn variant(e: &ApiError) -> &'static str {
         ApiError::Unauthorized { .. } => "Unauthorized",
         ApiError::Forbidden { .. } => "Forbidden",
         ApiError::NotFound { .. } => "NotFound",
+        ApiError::InvalidPage => "InvalidPage",
         ApiError::Validation(_) => "Validation",
         ApiError::Throttled { .. } => "Throttled",
         ApiError::Server { .. } => "Server",

@@ -116,6 +116,16 @@ pub async fn list(creds: &Credentials, query: &ListQuery, cancel: &Cancel) -> Re
         &raw.body,
         "a page of discrepancies",
     )
+    .map_err(|e| invalid_page(e, query.page))
+}
+
+/// A 404 for a list page after the first is DRF's "Invalid page.": the page is past the
+/// end. Decided from the request, not from the server's (possibly localised) wording.
+pub fn invalid_page(error: ApiError, page: u64) -> ApiError {
+    match error {
+        ApiError::NotFound { .. } if page > 1 => ApiError::InvalidPage,
+        other => other,
+    }
 }
 
 /// How many records a removal would take, by the server's own count (`limit=1`).
@@ -213,6 +223,19 @@ impl Timeout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_404_past_the_first_page_is_an_invalid_page() {
+        let not_found = || ApiError::NotFound {
+            detail: "Geçersiz sayfa.".into(),
+        };
+        assert_eq!(invalid_page(not_found(), 7), ApiError::InvalidPage);
+        assert_eq!(invalid_page(not_found(), 1), not_found());
+        assert_eq!(
+            invalid_page(ApiError::Server { status: 500 }, 7),
+            ApiError::Server { status: 500 }
+        );
+    }
 
     #[test]
     fn debug_never_prints_the_token() {

@@ -195,10 +195,13 @@ mod tests {
                 detail: "No InventoryDiscrepancy matches the given query.".into()
             })
         );
-        assert!(
-            check_status(404, None, r#"{"detail":"Invalid page."}"#)
-                .unwrap_err()
-                .is_invalid_page()
+        // The status and body alone do not make an invalid page: the client decides that
+        // from its request (`client::invalid_page`).
+        assert_eq!(
+            check_status(404, None, r#"{"detail":"Invalid page."}"#),
+            Err(ApiError::NotFound {
+                detail: "Invalid page.".into()
+            })
         );
         assert_eq!(
             check_status(429, Some("3"), ""),

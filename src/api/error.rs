@@ -51,11 +51,14 @@ pub enum ApiError {
         /// The server's `detail`.
         detail: String,
     },
-    /// 404 with the server's `detail` (`Invalid page.` for a page past the end).
+    /// 404 with the server's `detail`, in the server's words.
     NotFound {
         /// The server's `detail`.
         detail: String,
     },
+    /// 404 for a list page past the end (DRF's "Invalid page."): told apart by the request
+    /// (a list page after the first), never by the server's wording, which may be localised.
+    InvalidPage,
     /// 400 with DRF field errors.
     Validation(FieldErrors),
     /// 429, with `Retry-After` in seconds when the server gave it.
@@ -92,9 +95,9 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// True for the 404 a page past the end gives, so the UI offers "go to page 1".
+    /// True for a list page past the end, so the UI offers "go to page 1".
     pub fn is_invalid_page(&self) -> bool {
-        matches!(self, ApiError::NotFound { detail } if detail == "Invalid page.")
+        matches!(self, ApiError::InvalidPage)
     }
 
     /// True when repeating the same request may succeed (for a Retry button).
@@ -117,7 +120,7 @@ impl fmt::Display for ApiError {
         match self {
             ApiError::Unauthorized { .. } => f.write_str(m.err_unauthorized),
             ApiError::Forbidden { .. } => f.write_str(m.err_forbidden),
-            ApiError::NotFound { .. } if self.is_invalid_page() => f.write_str(m.err_invalid_page),
+            ApiError::InvalidPage => f.write_str(m.err_invalid_page),
             ApiError::NotFound { detail } => f.write_str(&(m.err_not_found)(detail)),
             ApiError::Validation(errors) => {
                 f.write_str(m.err_validation)?;
@@ -151,16 +154,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn invalid_page_is_recognised_only_by_its_detail() {
-        assert!(
-            ApiError::NotFound {
-                detail: "Invalid page.".into()
-            }
-            .is_invalid_page()
-        );
+    fn the_server_wording_decides_nothing() {
+        assert!(ApiError::InvalidPage.is_invalid_page());
+        // A 404 is an invalid page only when the client says so, whatever its text.
         assert!(
             !ApiError::NotFound {
-                detail: "Not found.".into()
+                detail: "Invalid page.".into()
             }
             .is_invalid_page()
         );
@@ -189,11 +188,15 @@ mod tests {
             "The OMS is limiting requests. Try again in 3 s."
         );
         assert_eq!(
+            ApiError::InvalidPage.to_string(),
+            "This page does not exist (any more). The records may have changed."
+        );
+        assert_eq!(
             ApiError::NotFound {
-                detail: "Invalid page.".into()
+                detail: "Sayfa geçersiz.".into()
             }
             .to_string(),
-            "This page does not exist (any more). The records may have changed."
+            "Not found: Sayfa geçersiz."
         );
     }
 }
