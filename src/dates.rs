@@ -1,9 +1,8 @@
 //! Date handling: the OMS speaks UTC ISO 8601 and `DD-MM-YYYY`, operators read local time.
 //!
-//! chrono's `clock`/`wasmbind` features would cost ~17 kB gzip only to learn the local
-//! offset; the browser already knows it (`Date.getTimezoneOffset`), so the offset is asked
-//! of JavaScript for each instant (daylight saving differs across a year) and the
-//! formatting stays pure and testable on the host.
+//! What an operator reads (local time, month names) is written by the browser's `Intl` in
+//! their language (`crate::i18n`); chrono's `clock`/`wasmbind` features would have cost
+//! ~17 kB gzip only to learn the local offset.
 //!
 //! chrono keeps the calendar arithmetic; reading and writing the few fixed shapes below is
 //! done here because chrono's general `format`/`parse` machinery (format strings, its serde
@@ -74,23 +73,8 @@ pub fn deserialize_instant<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Dat
     parse_instant(&text).ok_or_else(|| serde::de::Error::custom("not an RFC 3339 date-time"))
 }
 
-/// Minutes east of UTC of the browser's time zone at `instant` (0 on the host).
-pub fn local_offset_minutes(instant: DateTime<Utc>) -> i32 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let ms = instant.timestamp_millis() as f64;
-        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-        // getTimezoneOffset is minutes *west* of UTC.
-        -(date.get_timezone_offset() as i32)
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = instant;
-        0
-    }
-}
-
-/// `instant` in the time zone `offset_minutes` east of UTC, as "2023-01-01 17:09". An offset
+/// `instant` in the time zone `offset_minutes` east of UTC, as "2023-01-01 17:09": the
+/// fallback where the browser's `Intl` is not there (host tests, a formatter that failed). An offset
 /// no time zone has (a day or more) falls back to UTC.
 pub fn format_local_with(instant: DateTime<Utc>, offset_minutes: i32) -> String {
     let utc = instant.naive_utc();
@@ -107,11 +91,6 @@ pub fn format_local_with(instant: DateTime<Utc>, offset_minutes: i32) -> String 
         t.hour(),
         t.minute()
     )
-}
-
-/// `instant` in the browser's local time, as "2023-01-01 17:09".
-pub fn format_local(instant: DateTime<Utc>) -> String {
-    format_local_with(instant, local_offset_minutes(instant))
 }
 
 /// The exact instant, as the OMS stored it: "2023-01-01 14:09:34.934060 UTC".
@@ -135,15 +114,6 @@ fn utc_with(instant: DateTime<Utc>, separator: char, suffix: &str) -> String {
         instant.second(),
         instant.nanosecond() % 1_000_000_000 / 1000
     )
-}
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// "10 Oct 2023": unambiguous in any locale, for confirmations.
-pub fn human_date(date: NaiveDate) -> String {
-    format!("{} {} {:04}", date.day(), MONTHS[date.month0() as usize], date.year())
 }
 
 /// The OMS remove endpoint's `DD-MM-YYYY` (day first, as the vendor example `10-10-2023`).
@@ -272,7 +242,6 @@ mod tests {
     fn dd_mm_yyyy_is_day_first_and_padded() {
         let d = NaiveDate::from_ymd_opt(2023, 10, 1).unwrap();
         assert_eq!(to_dd_mm_yyyy(d), "01-10-2023");
-        assert_eq!(human_date(d), "1 Oct 2023");
         assert_eq!(to_iso_date(d), "2023-10-01");
     }
 

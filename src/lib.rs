@@ -9,6 +9,7 @@ pub mod api;
 pub mod components;
 pub mod config;
 pub mod dates;
+pub mod i18n;
 mod json;
 pub mod list_filters;
 pub mod loader;
@@ -31,19 +32,148 @@ use leptos_router::path;
 use pages::{DetailPage, ListPage, NotFoundPage, RemovePage, SignInPage};
 use routes::{Base, LIST, path_and_query, use_go, use_here};
 use session::Session;
+use std::cell::RefCell;
+use std::rc::Rc;
 use ui_state::UiState;
+use wasm_bindgen::JsCast;
 
-/// The whole app, configured from the page's `<meta name="oms-admin-config">`.
-#[component]
-pub fn App() -> impl IntoView {
-    app_with(AppConfig::load(), Session::restore())
+/// What outlives one mount of the app: a language switch mounts the app again with the
+/// same configuration, session, cross-page state and language signals.
+#[derive(Clone)]
+pub struct Shared {
+    /// The runtime configuration.
+    pub config: AppConfig,
+    /// The signed-in session.
+    pub session: Session,
+    /// Cross-page state, including what forms hold.
+    pub ui: UiState,
+    /// The language signals (the embedding sets `language.host`).
+    pub language: i18n::Language,
 }
 
-/// The app with explicit configuration and session, for tests and embedding.
+impl Shared {
+    /// Fresh cross-page state and this browser's language around `config` and `session`.
+    pub fn new(config: AppConfig, session: Session) -> Shared {
+        Shared {
+            config,
+            session,
+            ui: UiState::new(),
+            language: i18n::Language::new(),
+        }
+    }
+}
+
+/// Starts the app in the page, configured from `<meta name="oms-admin-config">`.
+///
+/// A language switch mounts the app again, in place, in the new language: the view is built
+/// afresh (every text, `aria-label` and date in the new language) from state that outlives
+/// the mount, so nothing typed is lost, the data on screen is reused without a request
+/// ([`ui_state::ReadCache`]), and the focus and scroll position stay. Rebuilding the views
+/// in place instead would compile every page's view a second time, for its update.
+pub fn start() {
+    let shared = Shared::new(AppConfig::load(), Session::restore());
+    let language = shared.language;
+    follow_document(untrack(|| language.lang()));
+    let mounted = Rc::new(RefCell::new(Some(mount(&shared))));
+    Effect::new(move |previous: Option<i18n::Lang>| {
+        let now = language.lang();
+        if previous.is_some_and(|p| p != now) {
+            let shared = shared.clone();
+            let mounted = mounted.clone();
+            // Outside this effect: the new mount must own itself, not be a child of it.
+            leptos::task::spawn_local(async move {
+                follow_document(now);
+                remount(&shared, &mut mounted.borrow_mut());
+            });
+        }
+        now
+    });
+}
+
+/// A mounted app: dropping the handle takes its view out of the document, and cleaning up
+/// the owner ends its effects and listeners (the router's among them). The owner is
+/// cleaned up explicitly: a clone of it kept by a pending task would otherwise keep the old
+/// router's link handler alive next to the new one's.
+struct Mounted {
+    handle: Box<dyn std::any::Any>,
+    owner: Option<Owner>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        drop(std::mem::replace(&mut self.handle, Box::new(())));
+        if let Some(owner) = self.owner.take() {
+            owner.cleanup();
+        }
+    }
+}
+
+#[inline(never)]
+fn mount(shared: &Shared) -> Mounted {
+    let shared = shared.clone();
+    let body = leptos::prelude::document().body().expect("a document has a body");
+    let owner = Rc::new(RefCell::new(None));
+    let slot = owner.clone();
+    let handle = leptos::mount::mount_to(body, move || {
+        *slot.borrow_mut() = Owner::current();
+        app_view(shared)
+    });
+    let owner = owner.borrow_mut().take();
+    Mounted {
+        handle: Box::new(handle),
+        owner,
+    }
+}
+
+/// Unmounts the app and mounts it again, keeping the focus on the language switcher and
+/// the scroll position.
+fn remount(shared: &Shared, mounted: &mut Option<Mounted>) {
+    let window = leptos::prelude::window();
+    let document = leptos::prelude::document();
+    let switching = document
+        .active_element()
+        .is_some_and(|e| e.id() == components::language_switch::SWITCH_ID);
+    let scroll = window.scroll_y().unwrap_or_default();
+    drop(mounted.take());
+    shared.ui.reads.update_value(|r| r.set_remounting(true));
+    *mounted = Some(mount(shared));
+    shared.ui.reads.update_value(|r| r.set_remounting(false));
+    window.scroll_to_with_x_and_y(0.0, scroll);
+    if switching
+        && let Some(el) = document.get_element_by_id(components::language_switch::SWITCH_ID)
+        && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = el.focus();
+    }
+}
+
+/// The document follows the language: `<html lang>` (screen readers, hyphenation, and CSS
+/// `text-transform` with Turkish casing: i → İ) and the title.
+fn follow_document(lang: i18n::Lang) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(root) = document.document_element() {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+        document.set_title(messages::messages(lang).app_title);
+    }
+}
+
+/// The app with explicit configuration and session, for tests.
 pub fn app_with(config: AppConfig, session: Session) -> impl IntoView {
+    app_view(Shared::new(config, session))
+}
+
+/// The app around `shared`: contexts, the routes, and the guards of one mount.
+fn app_view(shared: Shared) -> impl IntoView {
+    let Shared {
+        config,
+        session,
+        ui,
+        language,
+    } = shared;
     let base = Base::new(&config.router_base);
     let router_base = base.as_str().to_string();
-    let ui = UiState::new();
+    provide_context(language);
     provide_context(base);
     provide_context(config);
     provide_context(session);

@@ -28,25 +28,31 @@ pub fn use_oms_resource<K, T, Fut>(
     fetch: fn(Credentials, K, Cancel) -> Fut,
 ) -> OmsResource<K, T>
 where
-    K: Clone + 'static,
+    K: Clone + PartialEq + 'static,
     T: Clone + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
     let session = use_session();
-    let data_version = use_ui().data_version;
+    let ui = use_ui();
+    let data_version = ui.data_version;
     let attempt = RwSignal::new(0u32);
     let retries = RetryControl::default();
     let in_flight = StoredValue::new_local(None::<Cancel>);
     let data = LocalResource::new(move || {
         let key = key();
         attempt.track();
-        data_version.track();
+        let version = data_version.get();
         let credentials = session.credentials();
+        // Mounted again for a language switch: the data on screen is still current.
+        let reused = ui.reads.try_with_value(|r| r.reuse::<K, T>(&key, version)).flatten();
         let cancel = Cancel::new();
         if let Some(Some(previous)) = in_flight.try_update_value(|slot| slot.replace(cancel.clone())) {
             previous.abort();
         }
         async move {
+            if let Some(value) = reused {
+                return (key, Ok(value));
+            }
             let result = match credentials {
                 Some(c) => {
                     retries
@@ -56,6 +62,10 @@ where
                 None => Err(ApiError::Unauthorized { detail: String::new() }),
             };
             session.observe(&result);
+            if let Ok(value) = &result {
+                ui.reads
+                    .try_update_value(|r| r.keep(key.clone(), version, value.clone()));
+            }
             (key, result)
         }
     });

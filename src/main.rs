@@ -3,5 +3,5 @@
 fn main() {
     // A panic goes to the console and replaces the page with a recovery view.
     discrepancy_admin::recovery::install();
-    leptos::mount::mount_to_body(discrepancy_admin::App);
+    discrepancy_admin::start();
 }

@@ -252,7 +252,7 @@ async fn error_panel_offers_the_next_step_for_each_failure() {
 
     let page_root = container();
     let _h = mount_to(page_root.clone(), || {
-        view! { <ErrorPanel error=ApiError::NotFound { detail: "Invalid page.".into() } first_page_href="/discrepancies" /> }
+        view! { <ErrorPanel error=ApiError::InvalidPage first_page_href="/discrepancies" /> }
     });
     leptos::task::tick().await;
     assert_eq!(text(&find(&page_root, "a.button")), "Go to page 1");
@@ -308,7 +308,7 @@ async fn record_view_labels_every_field_and_links_configured_targets() {
         ]
     );
     let values: Vec<String> = find_all(&root, "dd").iter().map(text).collect();
-    assert_eq!(values[1], "damaged");
+    assert_eq!(values[1], "Damaged damaged", "the label, then the raw code");
     assert_eq!(values[2], "Yes");
     assert_eq!(values[5], "None");
     assert!(values[6].contains("(2023-01-01 14:09:34.934060 UTC)"), "{}", values[6]);

@@ -1,6 +1,8 @@
-//! A date as operators read it (local time) with the exact stored UTC instant on hover.
+//! A date as operators read it (local time, in their language) with the exact stored UTC
+//! instant on hover.
 
-use crate::dates::{format_local, format_utc, iso};
+use crate::dates::{format_utc, iso};
+use crate::i18n::{current, local_time};
 use chrono::Utc;
 use leptos::prelude::*;
 
@@ -10,5 +12,5 @@ pub fn DateTime(
     /// The instant, as the OMS sent it.
     instant: chrono::DateTime<Utc>,
 ) -> impl IntoView {
-    view! { <time datetime=iso(instant) title=format_utc(instant)>{format_local(instant)}</time> }
+    view! { <time datetime=iso(instant) title=format_utc(instant)>{local_time(current(), instant)}</time> }
 }

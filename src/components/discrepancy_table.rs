@@ -2,7 +2,7 @@
 
 use crate::api::{Discrepancy, ListQuery, Sort, SortField};
 use crate::components::DateTime;
-use crate::messages::t;
+use crate::messages::{reason_label, t};
 use crate::routes::{detail_path, list_path, use_base};
 use leptos::prelude::*;
 
@@ -77,14 +77,18 @@ pub fn DiscrepancyTable(
 fn row(href: String, d: Discrepancy) -> impl IntoView {
     let m = t();
     let item = item_label(&d);
-    let full_reason = d.reason.clone();
+    // A known code shows its label, with the code on hover; any other text exactly as sent.
+    let (reason, reason_title) = match reason_label(m, &d.reason) {
+        Some(label) => (label.to_string(), (m.reason_code)(&d.reason)),
+        None => (d.reason.clone(), d.reason),
+    };
     view! {
         <tr class:inactive=!d.is_active>
             <td class="num">
                 <a href=href aria-label=(m.open_record)(d.id)>{d.id}</a>
             </td>
-            <td class="reason" title=full_reason>
-                <span class="reason-text" dir="auto">{d.reason}</span>
+            <td class="reason" title=reason_title>
+                <span class="reason-text" dir="auto">{reason}</span>
             </td>
             <td class="num">{d.stock_location}</td>
             <td class="item">{item}</td>

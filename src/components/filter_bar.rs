@@ -3,20 +3,20 @@
 
 use crate::api::ListQuery;
 use crate::list_filters::{FilterDraft, FilterKind};
-use crate::messages::t;
+use crate::messages::{KNOWN_REASONS, t};
 use crate::pages::list::filter_label;
 use crate::routes::{list_path, use_base, use_go};
 use leptos::prelude::*;
 
-/// Reasons the OMS is known to use, offered as suggestions; any text may be typed.
-pub const KNOWN_REASONS: [&str; 6] = [
-    "out_of_stock",
-    "damaged",
-    "missing",
-    "wrong_product",
-    "expired",
-    "quality_issue",
-];
+/// What the filter form holds, kept by the list page: a language switch rebuilds the form
+/// and must not lose what was typed; a new view (another query) starts from its filters.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FilterForm {
+    /// The view the draft was started from.
+    query: Option<ListQuery>,
+    /// The text as typed.
+    draft: FilterDraft,
+}
 
 /// A form that navigates to the filtered view; invalid input is explained in place and
 /// nothing is applied until every field is valid.
@@ -24,16 +24,24 @@ pub const KNOWN_REASONS: [&str; 6] = [
 pub fn FilterBar(
     /// The current view, whose filters prefill the form.
     query: ListQuery,
+    /// The form's text, owned by the page.
+    form: RwSignal<FilterForm>,
 ) -> impl IntoView {
     let m = t();
     let go = use_go();
-    let draft = RwSignal::new(FilterDraft::from_filters(&query.filters));
+    if form.with_untracked(|f| f.query.as_ref() != Some(&query)) {
+        form.set(FilterForm {
+            query: Some(query.clone()),
+            draft: FilterDraft::from_filters(&query.filters),
+        });
+    }
+    let draft = Field(form);
     let invalid = RwSignal::new(Vec::<FilterKind>::new());
     let filtered = query.is_filtered();
     let cleared = use_base().href(&list_path(&query.without_filters()));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match draft.with_untracked(FilterDraft::parse) {
+        match form.with_untracked(|f| f.draft.parse()) {
             Ok(filters) => {
                 invalid.set(Vec::new());
                 go(&list_path(&query.with_filters(filters)), false);
@@ -65,12 +73,16 @@ pub fn FilterBar(
                         name="reason"
                         list="known-reasons"
                         autocomplete="off"
-                        prop:value=move || draft.with(|d| d.reason.clone())
-                        on:input:target=move |ev| draft.update(|d| d.reason = ev.target().value())
+                        prop:value=move || draft.get(|d| &d.reason)
+                        on:input:target=move |ev| draft.set(ev.target().value(), |d| &mut d.reason)
                     />
                 </label>
                 <datalist id="known-reasons">
-                    {KNOWN_REASONS.iter().map(|r| view! { <option value=*r></option> }).collect_view()}
+                    {KNOWN_REASONS
+                        .iter()
+                        .zip(m.reasons)
+                        .map(|(code, label)| view! { <option value=*code>{label}</option> })
+                        .collect_view()}
                 </datalist>
                 <label>
                     <span>{m.filter_stock_location}</span>
@@ -81,19 +93,19 @@ pub fn FilterBar(
                         autocomplete="off"
                         aria-invalid=move || is_invalid(FilterKind::StockLocation).to_string()
                         aria-describedby="filter-errors"
-                        prop:value=move || draft.with(|d| d.stock_location.clone())
-                        on:input:target=move |ev| draft.update(|d| d.stock_location = ev.target().value())
+                        prop:value=move || draft.get(|d| &d.stock_location)
+                        on:input:target=move |ev| draft.set(ev.target().value(), |d| &mut d.stock_location)
                     />
                 </label>
                 <label>
                     <span>{m.filter_active}</span>
                     <select
                         name="is_active"
-                        on:change:target=move |ev| draft.update(|d| d.is_active = ev.target().value())
+                        on:change:target=move |ev| draft.set(ev.target().value(), |d| &mut d.is_active)
                     >
-                        <option value="" selected=move || draft.with(|d| d.is_active.is_empty())>{m.any}</option>
-                        <option value="true" selected=move || draft.with(|d| d.is_active == "true")>{m.yes}</option>
-                        <option value="false" selected=move || draft.with(|d| d.is_active == "false")>{m.no}</option>
+                        <option value="" selected=move || draft.get(|d| &d.is_active).is_empty()>{m.any}</option>
+                        <option value="true" selected=move || draft.get(|d| &d.is_active) == "true">{m.yes}</option>
+                        <option value="false" selected=move || draft.get(|d| &d.is_active) == "false">{m.no}</option>
                     </select>
                 </label>
                 <label>
@@ -103,8 +115,8 @@ pub fn FilterBar(
                         name="created_date__lt"
                         aria-invalid=move || is_invalid(FilterKind::CreatedBefore).to_string()
                         aria-describedby="filter-errors"
-                        prop:value=move || draft.with(|d| d.created_before.clone())
-                        on:input:target=move |ev| draft.update(|d| d.created_before = ev.target().value())
+                        prop:value=move || draft.get(|d| &d.created_before)
+                        on:input:target=move |ev| draft.set(ev.target().value(), |d| &mut d.created_before)
                     />
                 </label>
                 <button type="submit" class="button">{m.apply_filters}</button>
@@ -114,5 +126,19 @@ pub fn FilterBar(
                 {errors}
             </p>
         </form>
+    }
+}
+
+/// Reads and writes one text field of the form's draft.
+#[derive(Clone, Copy)]
+struct Field(RwSignal<FilterForm>);
+
+impl Field {
+    fn get(self, field: fn(&FilterDraft) -> &String) -> String {
+        self.0.with(|f| field(&f.draft).clone())
+    }
+
+    fn set(self, value: String, field: fn(&mut FilterDraft) -> &mut String) {
+        self.0.update(|f| *field(&mut f.draft) = value);
     }
 }

@@ -1,5 +1,6 @@
-//! The app header: where the user is signed in, the two sections, and sign-out.
+//! The app header: where the user is signed in, the two sections, the language and sign-out.
 
+use crate::components::LanguageSwitch;
 use crate::messages::t;
 use crate::routes::{LIST, REMOVE, use_base};
 use crate::session::{Notice, use_session};
@@ -9,7 +10,6 @@ use leptos_router::hooks::use_location;
 /// Header shown on every page while signed in.
 #[component]
 pub fn AppHeader() -> impl IntoView {
-    let m = t();
     let session = use_session();
     let base = use_base();
     let pathname = use_location().pathname;
@@ -23,16 +23,25 @@ pub fn AppHeader() -> impl IntoView {
             .map(|c| host_label(&c.base_url))
             .unwrap_or_default()
     };
-    view! {
-        <header class="app-header">
+    let labelled = {
+        let m = t();
+        view! {
             <a class="brand" href=base.href(LIST)>{m.app_title}</a>
             <nav aria-label=m.nav_label class="main-nav">
                 <a href=base.href(LIST) aria-current=move || current(LIST)>{m.nav_list}</a>
                 <a href=base.href(REMOVE) aria-current=move || current(REMOVE)>{m.nav_remove}</a>
             </nav>
             <span class="host" title=host>{move || (m.signed_in_to)(&host())}</span>
+        }
+    };
+    view! {
+        <header class="app-header">
+            {labelled}
+            <LanguageSwitch />
             <button type="button" class="button" on:click=move |_| session.sign_out(Notice::SignedOut)>
-                {m.sign_out}
+                {{
+                    t().sign_out
+                }}
             </button>
         </header>
     }

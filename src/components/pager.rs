@@ -2,7 +2,7 @@
 //! work without the mouse, and every page has its own URL.
 
 use crate::api::ListQuery;
-use crate::messages::{count as fmt_count, t};
+use crate::messages::t;
 use crate::paging::{PAGE_SIZES, last_page, page_for_new_limit, page_window, row_range};
 use crate::routes::{list_path, use_base, use_go};
 use leptos::prelude::*;
@@ -58,7 +58,7 @@ pub fn Pager(
 /// "Showing 41–60 of 1,234".
 pub fn showing(count: u64, query: &ListQuery) -> String {
     let (from, to) = row_range(count, query.page, query.limit);
-    (t().showing)(from, to, &fmt_count(count))
+    (t().showing)(from, to, count)
 }
 
 /// The rows-per-page selector; keeps the first visible row on screen when the size changes.

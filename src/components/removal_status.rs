@@ -1,7 +1,7 @@
 //! The removal's progress and outcome, wherever the user went while it was in flight: an
 //! answer that arrives after they left the removal page is never lost.
 
-use crate::messages::{count as fmt_count, t};
+use crate::messages::t;
 use crate::pages::remove::failure_headline;
 use crate::removal::{Feedback, Stage};
 use crate::routes::{REMOVE, use_base};
@@ -13,22 +13,24 @@ use leptos::prelude::*;
 /// the document (hidden when there is nothing to say) so that screen readers announce it.
 #[component]
 pub fn RemovalStatus() -> impl IntoView {
-    let m = t();
     let ui = use_ui();
     let text = Memo::new(move |_| {
+        let m = t();
         if ui.removal_page_open.get() {
             return None;
         }
         let unseen = ui.removal_unseen.get();
         ui.removal.with(|s| match s {
             Stage::Sending(..) => Some(m.removal_in_progress.to_string()),
-            Stage::Done(_, count) if unseen => Some((m.removed)(&fmt_count(*count))),
+            Stage::Done(_, count) if unseen => Some((m.removed)(*count)),
             Stage::Editing(Feedback::Failed { outcome, .. }) if unseen => Some(failure_headline(*outcome).to_string()),
             Stage::Editing(Feedback::Rejected(_)) if unseen => Some(m.remove_failed.to_string()),
             _ => None,
         })
     });
-    view! {
+    {
+        let m = t();
+        view! {
         <div class="removal-status notice" role="status" hidden=move || text.with(Option::is_none)>
             <span>{move || text.get().unwrap_or_default()}</span>
             <a class="button" href=use_base().href(REMOVE)>{m.open_removal}</a>
@@ -41,5 +43,6 @@ pub fn RemovalStatus() -> impl IntoView {
                 {m.dismiss}
             </button>
         </div>
+        }
     }
 }

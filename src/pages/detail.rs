@@ -7,7 +7,7 @@ use crate::components::{DateTime, ErrorPanel, RetryBanner};
 use crate::config::{AppConfig, link};
 use crate::dates::format_utc;
 use crate::loader::use_oms_resource;
-use crate::messages::t;
+use crate::messages::{reason_label, t};
 use crate::routes::{LIST, use_base};
 use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
@@ -29,8 +29,11 @@ fn DetailLoader(id: u64) -> impl IntoView {
     let resource = use_oms_resource(move || id, |c, id, cancel| async move { detail(&c, id, &cancel).await });
     let data = resource.data;
     let on_retry = resource.retry;
-    view! {
-        <RetryBanner control=resource.retries />
+    let retries = resource.retries;
+    // Only the view follows the language: the record is not fetched again.
+    {
+        view! {
+        <RetryBanner control=retries />
         <Transition fallback=move || view! { <p class="status" role="status">{t().loading}</p> }>
             {move || Suspend::new(async move {
                 match data.await.1 {
@@ -46,6 +49,7 @@ fn DetailLoader(id: u64) -> impl IntoView {
                 }
             })}
         </Transition>
+        }
     }
 }
 
@@ -97,7 +101,20 @@ pub fn RecordView(
                 <dt>{m.field_id}</dt>
                 <dd>{d.id}</dd>
                 <dt>{m.field_reason}</dt>
-                <dd class="reason-full" dir="auto">{d.reason}</dd>
+                <dd>
+                    {match reason_label(m, &d.reason) {
+                        Some(label) => {
+                            Either::Left(
+                                view! {
+                                    <span class="reason-full">{label}</span>
+                                    " "
+                                    <code class="reason-code">{d.reason}</code>
+                                },
+                            )
+                        }
+                        None => Either::Right(view! { <span class="reason-full" dir="auto">{d.reason}</span> }),
+                    }}
+                </dd>
                 <dt>{m.field_active}</dt>
                 <dd>
                     <span class=if d.is_active { "badge active" } else { "badge inactive" }>

@@ -17,7 +17,6 @@ use leptos_router::hooks::use_query_map;
 /// `/discrepancies` (and `/`): table, pagination, sorting and filters.
 #[component]
 pub fn ListPage() -> impl IntoView {
-    let m = t();
     let ui = use_ui();
     let base = use_base();
     let query_map = use_query_map();
@@ -49,13 +48,16 @@ pub fn ListPage() -> impl IntoView {
         })
     };
 
-    view! {
+    let filter_form = ui.filter_form;
+    let m = t();
+    {
+        view! {
         <section class="page list-page">
             <div class="page-head">
                 <h1>{m.list_title}</h1>
                 <a class="button danger-outline" href=base.href(REMOVE)>{m.nav_remove}</a>
             </div>
-            {move || view! { <FilterBar query=form_query.get() /> }}
+            {move || view! { <FilterBar query=form_query.get() form=filter_form /> }}
             <div class="results" class:is-loading=pending aria-busy=move || pending.get().to_string()>
                 <p class="loading-marker" role="status" hidden=move || !pending.get()>{m.refreshing}</p>
                 <RetryBanner control=resource.retries />
@@ -67,6 +69,7 @@ pub fn ListPage() -> impl IntoView {
                 </Transition>
             </div>
         </section>
+        }
     }
 }
 

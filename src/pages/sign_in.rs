@@ -3,11 +3,12 @@
 
 use crate::api::client::list;
 use crate::api::{ApiError, Cancel, Credentials, ListQuery};
-use crate::components::ErrorPanel;
+use crate::components::{ErrorPanel, LanguageSwitch};
 use crate::config::AppConfig;
 use crate::messages::t;
 use crate::routes::{safe_next, use_go};
 use crate::session::{Notice, use_session};
+use crate::ui_state::use_ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
@@ -42,14 +43,20 @@ fn page_origin() -> String {
 /// The sign-in form.
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    let m = t();
     let session = use_session();
     let go = use_go();
     let query = use_query_map();
     let config = use_context::<AppConfig>().unwrap_or_default();
-    let base_url = RwSignal::new(config.oms_base_url.clone().unwrap_or_else(page_origin));
-    let token = RwSignal::new(String::new());
-    let remember = RwSignal::new(false);
+    // The fields live in the UI state, so that a language switch keeps what was typed.
+    let fields = use_ui().sign_in;
+    if fields.base_url.with_untracked(String::is_empty) {
+        fields
+            .base_url
+            .set(config.oms_base_url.clone().unwrap_or_else(page_origin));
+    }
+    let base_url = fields.base_url;
+    let token = fields.token;
+    let remember = fields.remember;
     let checking = RwSignal::new(false);
     let problem = RwSignal::new(None::<Problem>);
     let notice = session.notice.get_untracked();
@@ -99,8 +106,11 @@ pub fn SignInPage() -> impl IntoView {
         });
     };
 
-    view! {
-        <section class="page sign-in-page">
+    // Signed out there is no header: the language switcher stands on this page. It is not
+    // rebuilt by a switch, and neither is what was typed (the signals above).
+    let labelled = {
+        let m = t();
+        view! {
             <h1>{m.sign_in_title}</h1>
             {match notice {
                 Some(Notice::Expired) => Some(view! { <p class="notice warning" role="alert">{m.session_expired}</p> }),
@@ -108,7 +118,7 @@ pub fn SignInPage() -> impl IntoView {
                 None => None,
             }}
             <p class="intro">{m.sign_in_intro}</p>
-            <form class="sign-in-form" on:submit=on_submit novalidate>
+            <form class="sign-in-form" on:submit=on_submit.clone() novalidate>
                 <div class="field">
                     <label for="base-url">{m.base_url_label}</label>
                     <input
@@ -169,6 +179,14 @@ pub fn SignInPage() -> impl IntoView {
                 Some(Problem::Other(error)) => Some(view! { <ErrorPanel error /> }),
                 _ => None,
             }}
+        }
+    };
+    view! {
+        <section class="page sign-in-page">
+            <div class="page-tools">
+                <LanguageSwitch />
+            </div>
+            {labelled}
         </section>
     }
 }

@@ -168,7 +168,8 @@ test('50 pages, details and a removal against an OMS failing 30 % of requests', 
     assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, `/discrepancies?page=${NEXT_CLICKS + 1}`);
     const answer = await apiList(oms, { page: NEXT_CLICKS + 1, limit: 20 });
     assert.deepEqual(await visibleIds(page), answer.results.map((r) => r.id), 'rows on screen = the API answer for that page');
-    const showing = `Showing ${NEXT_CLICKS * 20 + 1}–${NEXT_CLICKS * 20 + 20} of ${answer.count.toLocaleString('en-GB')}`;
+    const n = (x) => x.toLocaleString('en-GB');
+    const showing = `Showing ${n(NEXT_CLICKS * 20 + 1)}–${n(NEXT_CLICKS * 20 + 20)} of ${n(answer.count)}`;
     await page.getByText(showing).waitFor();
 
     // The removal.

@@ -351,6 +351,19 @@ export async function review(page, { date, location }) {
   await page.getByRole('heading', { name: 'Confirm removal' }).waitFor();
 }
 
+/** English labels of the reason codes the app knows; any other reason shows as sent. */
+export const REASON_LABELS = {
+  out_of_stock: 'Out of stock',
+  damaged: 'Damaged',
+  missing: 'Missing',
+  wrong_product: 'Wrong product',
+  expired: 'Expired',
+  quality_issue: 'Quality issue',
+};
+/** What the list shows for a reason code, and its tooltip. */
+export const shownReason = (code) => REASON_LABELS[code] ?? code;
+export const reasonTitle = (code) => (code in REASON_LABELS ? `Code: ${code}` : code);
+
 /** The current URL's path and query, e.g. `/discrepancies?page=3`. */
 export function pathAndQuery(page) {
   const u = new URL(page.url());

@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, signIn, expectRowsMatchApi } from './harness.mjs';
+import { setup, signIn, expectRowsMatchApi, shownReason, reasonTitle } from './harness.mjs';
 
 const ctx = setup({ records: 30, seed: 13, hostile: true });
 
@@ -21,9 +21,9 @@ test('hostile records: text shows literally, no script runs, no injected element
   assert.ok(reasons.includes('<img src=x onerror="window.__pwned=1">'));
 
   const shown = await page.$$eval('table.records tbody .reason-text', (els) => els.map((e) => e.textContent));
-  assert.deepEqual(shown, reasons, 'every reason shows exactly as the OMS sent it');
+  assert.deepEqual(shown, reasons.map(shownReason), 'every unknown reason shows exactly as the OMS sent it');
   const titles = await page.$$eval('table.records tbody td.reason', (els) => els.map((e) => e.getAttribute('title')));
-  assert.deepEqual(titles, reasons);
+  assert.deepEqual(titles, reasons.map(reasonTitle));
   await page.getByText('<script>window.__pwned=1</script>', { exact: true }).waitFor();
   await page.getByText('<img src=x onerror="window.__pwned=1">', { exact: true }).waitFor();
 

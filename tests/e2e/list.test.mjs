@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, signIn, screenshot, expectRowsMatchApi, pathAndQuery, visibleIds, eventually } from './harness.mjs';
+import { setup, signIn, screenshot, expectRowsMatchApi, pathAndQuery, visibleIds, eventually, shownReason, REASON_LABELS } from './harness.mjs';
 
 // 200 records at 20 a page: 10 pages.
 const ctx = setup({ records: 200, seed: 7 });
@@ -109,7 +109,7 @@ test('change the page size and the sort order', async () => {
   await page.waitForURL((u) => u.searchParams.get('sort') === 'reason');
   const byReason = await expectRowsMatchApi(page, oms, { page: 1, limit: 100, sort: 'reason' });
   const reasons = await page.$$eval('table.records tbody .reason-text', (els) => els.map((e) => e.textContent));
-  assert.deepEqual(reasons, byReason.results.map((r) => r.reason));
+  assert.deepEqual(reasons, byReason.results.map((r) => shownReason(r.reason)));
   assert.equal(await header('Reason').getAttribute('aria-sort'), 'ascending');
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -168,7 +168,8 @@ test('open a detail and go back to the same page and sort', async () => {
   await page.getByRole('heading', { level: 1, name: `Discrepancy #${record.id}` }).waitFor();
   const field = (label) => page.locator('dl.fields dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
   assert.equal(await field('ID').textContent(), String(record.id));
-  assert.equal(await field('Reason').textContent(), record.reason);
+  assert.equal(await field('Reason').locator('.reason-full').textContent(), shownReason(record.reason));
+  if (record.reason in REASON_LABELS) assert.equal(await field('Reason').locator('.reason-code').textContent(), record.reason, 'the raw code is shown too');
   assert.equal(await field('Stock location').textContent(), String(record.stock_location));
   assert.equal(await field('Active').textContent(), record.is_active ? 'Yes' : 'No');
   assert.equal(await field('Package item').textContent(), record.package_item === null ? 'None' : String(record.package_item));
@@ -181,8 +182,13 @@ test('open a detail and go back to the same page and sort', async () => {
   };
   assert.equal(await field('Created').locator('.utc').textContent(), ` (${exactUtc(record.created_date)})`);
   assert.equal(await field('Modified').locator('.utc').textContent(), ` (${exactUtc(record.modified_date)})`);
-  // The browser runs in UTC here, so local time is the UTC time to the minute.
-  assert.equal(await field('Created').locator('time').textContent(), exactUtc(record.created_date).slice(0, 16));
+  // Local time, written by the platform's Intl in English (the browser runs in UTC here).
+  const local = await page.evaluate(
+    (iso) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    record.created_date,
+  );
+  assert.equal(await field('Created').locator('time').textContent(), local);
+  assert.match(local, /^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}$/);
   await screenshot(page, 'detail');
 
   await page.getByRole('link', { name: '← Back to the list' }).click();

@@ -8,12 +8,10 @@ import { setup, signIn, screenshot, poll, openRemoval, review } from './harness.
 
 const ctx = setup({ records: 400, seed: 5 });
 const REMOVE_PATH = '/api/v1/oms/inventory-discrepancies/remove/';
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "10 Oct 2023" for `YYYY-MM-DD`, as the app writes dates in confirmations. */
+/** "10 Oct 2023" for `YYYY-MM-DD`, as the app writes days in confirmations (the platform's
+ *  Intl, in English, in UTC). */
 function humanDate(ymd) {
-  const [y, m, d] = ymd.split('-').map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  return new Date(`${ymd}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
 /**

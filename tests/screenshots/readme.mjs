@@ -62,6 +62,24 @@ try {
   await openRemoval(page);
   await review(page, { date: '2025-09-01', location: 7 });
   await screenshot(page, 'removal-confirmation');
+
+  // The same in Turkish: a browser whose language is Turkish gets the app in Turkish.
+  const tr = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC', locale: 'tr-TR' });
+  const sayfa = await tr.newPage();
+  await sayfa.clock.setFixedTime(NOW);
+  await sayfa.goto(`${oms.url}/sign-in`);
+  await sayfa.getByLabel('OMS temel adresi').fill(oms.url);
+  await sayfa.getByLabel('API anahtarı').fill(oms.token);
+  await sayfa.getByRole('button', { name: 'Giriş yap' }).click();
+  await sayfa.waitForURL((u) => u.pathname === '/discrepancies');
+  await expectRowsMatchApi(sayfa, oms, { page: 1, limit: 20 });
+  await screenshot(sayfa, 'list-tr');
+  await sayfa.getByRole('navigation', { name: 'Ana menü' }).getByRole('link', { name: 'Eski kayıtları sil' }).click();
+  await sayfa.getByLabel('Şu tarihten önce oluşturulan kayıtları sil').fill('2025-09-01');
+  await sayfa.getByLabel('Stok lokasyonu no (isteğe bağlı)').fill('7');
+  await sayfa.getByRole('button', { name: 'Silme işlemini incele' }).click();
+  await sayfa.getByRole('heading', { name: 'Silme işlemini onaylayın' }).waitFor();
+  await screenshot(sayfa, 'removal-confirmation-tr');
   console.log(`screenshots written to ${path.relative(ROOT, process.env.SCREENSHOT_DIR)}/`);
 } finally {
   await browser.close();

@@ -1,0 +1,331 @@
+//! The language the app speaks and how numbers and dates are written in it.
+//!
+//! One signal holds the language; everything reads it. It is chosen, in this order, from
+//! the host back office's locale when embedded ([`Language::host`], the seam the embedding
+//! sets), the user's explicit choice (the header's switcher, remembered in `localStorage`:
+//! a preference, not a credential), `navigator.languages`, then English.
+//!
+//! Numbers and dates go through the browser's `Intl`, so grouping, month names and the date
+//! order come from the platform, not from tables in the wasm. On the host (`cargo test`) a
+//! plain fallback stands in: digit grouping and ISO dates.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use leptos::prelude::*;
+use std::cell::Cell;
+
+/// `localStorage` key of the user's explicit language choice.
+pub const STORAGE_KEY: &str = "discrepancy-admin.lang";
+
+/// A language the app has a complete catalogue for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Turkish.
+    Tr,
+}
+
+impl Lang {
+    /// Every language, in the switcher's order.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Tr];
+
+    /// The BCP 47 tag for `<html lang>` and storage.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Tr => "tr",
+        }
+    }
+
+    /// The `Intl` locale: `en-GB` writes "2 Dec 2026, 14:05", `tr-TR` "02.12.2026 14:05".
+    pub fn locale(self) -> &'static str {
+        match self {
+            Lang::En => "en-GB",
+            Lang::Tr => "tr-TR",
+        }
+    }
+
+    /// `en`, `en-US`, `EN_gb`, `tr`, `tr-TR`… by their primary subtag; `None` for others.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
+        if primary.eq_ignore_ascii_case("en") {
+            Some(Lang::En)
+        } else if primary.eq_ignore_ascii_case("tr") {
+            Some(Lang::Tr)
+        } else {
+            None
+        }
+    }
+}
+
+/// The language by precedence: host, then the user's choice, then the browser's first
+/// supported language, then English.
+pub fn choose(host: Option<Lang>, chosen: Option<Lang>, browser: Option<Lang>) -> Lang {
+    host.or(chosen).or(browser).unwrap_or_default()
+}
+
+/// The first of the browser's languages (`navigator.languages`) the app speaks.
+pub fn first_supported(tags: &[String]) -> Option<Lang> {
+    tags.iter().find_map(|tag| Lang::parse(tag))
+}
+
+thread_local! {
+    /// The language the last rendering used, for code that is not reactive (event handlers,
+    /// the panic view). Kept equal to the signal by [`track`].
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// The language in force, without subscribing.
+pub fn current() -> Lang {
+    CURRENT.with(Cell::get)
+}
+
+/// The language signals: the host's locale and the user's choice; [`Language::lang`] is
+/// the one reading the whole app follows.
+#[derive(Clone, Copy)]
+pub struct Language {
+    /// The host back office's locale; set by the embedding, `None` standalone.
+    pub host: RwSignal<Option<Lang>>,
+    /// The user's explicit choice, remembered across visits.
+    pub chosen: RwSignal<Option<Lang>>,
+    /// The browser's first supported language, read once.
+    browser: Option<Lang>,
+}
+
+impl Language {
+    /// The language state of this browser: the remembered choice and `navigator.languages`.
+    pub fn new() -> Language {
+        Language {
+            host: RwSignal::new(None),
+            chosen: RwSignal::new(stored_choice()),
+            browser: first_supported(&browser_languages()),
+        }
+    }
+
+    /// The language in force (tracked), which the catalogue ([`crate::messages::t`]) then
+    /// follows.
+    pub fn lang(&self) -> Lang {
+        let lang = choose(self.host.get(), self.chosen.get(), self.browser);
+        CURRENT.with(|c| c.set(lang));
+        lang
+    }
+
+    /// The user picked `lang` in the switcher: remember it and switch in place.
+    pub fn choose(&self, lang: Lang) {
+        if let Some(storage) = local_storage() {
+            let _ = storage.set_item(STORAGE_KEY, lang.tag());
+        }
+        self.chosen.set(Some(lang));
+    }
+}
+
+impl Default for Language {
+    fn default() -> Self {
+        Language::new()
+    }
+}
+
+fn stored_choice() -> Option<Lang> {
+    local_storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|tag| Lang::parse(&tag))
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// `n` written the way `lang` groups digits: "1,234,567" / "1.234.567".
+pub fn number(lang: Lang, n: u64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        intl::number(lang, n)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let separator = match lang {
+            Lang::En => ',',
+            Lang::Tr => '.',
+        };
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(separator);
+            }
+            out.push(c);
+        }
+        out
+    }
+}
+
+/// A calendar day written out in `lang`: "1 Sep 2025" / "1 Eyl 2025" (ISO on the host).
+pub fn day(lang: Lang, date: NaiveDate) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        intl::day(lang, date)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = lang;
+        crate::dates::to_iso_date(date)
+    }
+}
+
+/// An instant in the browser's time zone, to the minute: "2 Dec 2026, 14:05" /
+/// "02.12.2026 14:05" ("2026-12-02 14:05 UTC" on the host).
+pub fn local_time(lang: Lang, instant: DateTime<Utc>) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        intl::local_time(lang, instant)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = lang;
+        crate::dates::format_local_with(instant, 0)
+    }
+}
+
+/// The browser side: one `Intl` formatter per language and kind, made once and reused (a
+/// page of 250 rows formats 250 dates).
+#[cfg(target_arch = "wasm32")]
+mod intl {
+    use super::Lang;
+    use chrono::{DateTime, NaiveDate, Utc};
+    use js_sys::{Array, Function, Intl, Object, Reflect};
+    use std::cell::RefCell;
+    use wasm_bindgen::JsValue;
+
+    #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+    enum Kind {
+        Number,
+        Day,
+        LocalTime,
+    }
+
+    thread_local! {
+        static FORMATTERS: RefCell<Vec<((Lang, Kind), Function)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    fn options(pairs: &[(&str, &str)]) -> Object {
+        let o = Object::new();
+        for (k, v) in pairs {
+            let _ = Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
+        }
+        o
+    }
+
+    fn formatter(lang: Lang, kind: Kind) -> Function {
+        FORMATTERS.with(|cache| {
+            if let Some((_, f)) = cache.borrow().iter().find(|(k, _)| *k == (lang, kind)) {
+                return f.clone();
+            }
+            let made = {
+                let locales = Array::of1(&JsValue::from_str(lang.locale()));
+                match kind {
+                    Kind::Number => Intl::NumberFormat::new(&locales, &Object::new()).format(),
+                    Kind::Day => Intl::DateTimeFormat::new(
+                        &locales,
+                        &options(&[
+                            ("day", "numeric"),
+                            ("month", "short"),
+                            ("year", "numeric"),
+                            ("timeZone", "UTC"),
+                        ]),
+                    )
+                    .format(),
+                    Kind::LocalTime => {
+                        let day_month = if lang == Lang::Tr { "2-digit" } else { "short" };
+                        let day = if lang == Lang::Tr { "2-digit" } else { "numeric" };
+                        Intl::DateTimeFormat::new(
+                            &locales,
+                            &options(&[
+                                ("day", day),
+                                ("month", day_month),
+                                ("year", "numeric"),
+                                ("hour", "2-digit"),
+                                ("minute", "2-digit"),
+                                ("hourCycle", "h23"),
+                            ]),
+                        )
+                        .format()
+                    }
+                }
+            };
+            cache.borrow_mut().push(((lang, kind), made.clone()));
+            made
+        })
+    }
+
+    fn call(lang: Lang, kind: Kind, value: &JsValue) -> Option<String> {
+        formatter(lang, kind).call1(&JsValue::NULL, value).ok()?.as_string()
+    }
+
+    pub(super) fn number(lang: Lang, n: u64) -> String {
+        call(lang, Kind::Number, &JsValue::from_f64(n as f64)).unwrap_or_else(|| n.to_string())
+    }
+
+    fn date_of(ms: i64) -> JsValue {
+        js_sys::Date::new(&JsValue::from_f64(ms as f64)).into()
+    }
+
+    pub(super) fn day(lang: Lang, date: NaiveDate) -> String {
+        let ms = date
+            .and_hms_opt(0, 0, 0)
+            .map(|d| d.and_utc().timestamp_millis())
+            .unwrap_or_default();
+        call(lang, Kind::Day, &date_of(ms)).unwrap_or_else(|| crate::dates::to_iso_date(date))
+    }
+
+    pub(super) fn local_time(lang: Lang, instant: DateTime<Utc>) -> String {
+        call(lang, Kind::LocalTime, &date_of(instant.timestamp_millis()))
+            .unwrap_or_else(|| crate::dates::format_local_with(instant, 0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_normalise_by_primary_subtag() {
+        for (tag, lang) in [
+            ("en", Lang::En),
+            ("en-US", Lang::En),
+            ("EN_gb", Lang::En),
+            ("tr", Lang::Tr),
+            ("tr-TR", Lang::Tr),
+        ] {
+            assert_eq!(Lang::parse(tag), Some(lang), "{tag}");
+        }
+        for tag in ["", "de", "fr-TR", "eng", "t"] {
+            assert_eq!(Lang::parse(tag), None, "{tag}");
+        }
+    }
+
+    #[test]
+    fn precedence_is_host_choice_browser_english() {
+        let browser = first_supported(&["de-DE".to_string(), "tr-TR".to_string(), "en".to_string()]);
+        assert_eq!(browser, Some(Lang::Tr));
+        assert_eq!(choose(Some(Lang::En), Some(Lang::Tr), browser), Lang::En);
+        assert_eq!(choose(None, Some(Lang::En), browser), Lang::En);
+        assert_eq!(choose(None, None, browser), Lang::Tr);
+        assert_eq!(choose(None, None, first_supported(&["de".to_string()])), Lang::En);
+        assert_eq!(choose(None, None, first_supported(&[])), Lang::En);
+    }
+
+    #[test]
+    fn numbers_group_per_language() {
+        assert_eq!(number(Lang::En, 0), "0");
+        assert_eq!(number(Lang::En, 1234), "1,234");
+        assert_eq!(number(Lang::Tr, 1234), "1.234");
+        assert_eq!(number(Lang::Tr, 1_000_000), "1.000.000");
+    }
+}

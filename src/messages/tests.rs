@@ -1,0 +1,372 @@
+//! Both catalogues, every key: complete, translated, with numbers and plurals per language.
+
+use super::*;
+use chrono::NaiveDate;
+
+/// Counts every counted message is tried with.
+const COUNTS: [u64; 4] = [0, 1, 2, 1_000_000];
+
+/// Keys whose Turkish text may equal the English one (a dash, not a word).
+const SAME_IN_BOTH: [&str; 1] = ["no_item"];
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()
+}
+
+fn counts(f: fn(u64) -> String) -> Vec<String> {
+    COUNTS.iter().map(|&n| f(n)).collect()
+}
+
+/// Every text of `m`, by key. The pattern names every field: a key added to `Messages`
+/// and not here does not compile.
+fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
+    let Messages {
+        app_title,
+        nav_list,
+        nav_remove,
+        sign_out,
+        nav_label,
+        signed_in_to,
+        sign_in_title,
+        sign_in_intro,
+        base_url_label,
+        base_url_hint,
+        token_label,
+        token_hint,
+        remember_label,
+        sign_in_button,
+        signing_in,
+        token_required,
+        base_url_invalid,
+        token_rejected,
+        session_expired,
+        signed_out,
+        list_title,
+        table_caption,
+        col_id,
+        col_reason,
+        col_stock_location,
+        col_item,
+        col_active,
+        col_created,
+        col_modified,
+        yes,
+        no,
+        package_item_n,
+        transfer_item_n,
+        no_item,
+        showing,
+        loading,
+        refreshing,
+        empty_list,
+        empty_filtered,
+        clear_filters,
+        pagination_label,
+        first_page,
+        previous_page,
+        next_page,
+        last_page,
+        page_n,
+        page_of,
+        page_size_label,
+        filters_legend,
+        filter_reason,
+        filter_stock_location,
+        filter_active,
+        filter_created_before,
+        must_be_yes_or_no,
+        any,
+        apply_filters,
+        must_be_positive_integer,
+        filter_not_honoured,
+        open_record,
+        detail_title,
+        back_to_list,
+        field_reason,
+        field_stock_location,
+        field_package_item,
+        field_transfer_item,
+        field_active,
+        field_created,
+        field_modified,
+        field_id,
+        none,
+        not_found_title,
+        invalid_id,
+        unknown_page,
+        remove_title,
+        remove_intro,
+        expired_date_label,
+        expired_date_hint,
+        remove_stock_location_label,
+        remove_stock_location_hint,
+        review_button,
+        reviewing,
+        date_required,
+        date_invalid,
+        confirm_title,
+        confirm_scope,
+        server_count,
+        nothing_to_remove,
+        confirm_button,
+        removing,
+        cancel,
+        removed,
+        remove_failed,
+        remove_unconfirmed,
+        remove_unconfirmed_done,
+        input_kept,
+        view_list,
+        irreversible,
+        outcome_checking,
+        outcome_done,
+        outcome_not_done,
+        outcome_partial,
+        outcome_unknown,
+        removal_in_progress,
+        open_removal,
+        dismiss,
+        error_title,
+        retry,
+        go_first_page,
+        sign_in_again,
+        err_unauthorized,
+        err_forbidden,
+        err_not_found,
+        err_invalid_page,
+        err_validation,
+        err_throttled,
+        err_server,
+        err_status,
+        err_network,
+        err_timeout,
+        err_decode,
+        retrying_in,
+        stop_retrying,
+        err_aborted,
+        recovery_title,
+        recovery_intro,
+        recovery_what_happened,
+        recovery_reload,
+        recovery_copy,
+        recovery_copied,
+        recovery_copy_manual,
+        recovery_diagnostics_label,
+        language_label,
+        reasons,
+        reason_code,
+    } = m;
+    vec![
+        ("app_title", vec![app_title.to_string()]),
+        ("nav_list", vec![nav_list.to_string()]),
+        ("nav_remove", vec![nav_remove.to_string()]),
+        ("sign_out", vec![sign_out.to_string()]),
+        ("nav_label", vec![nav_label.to_string()]),
+        ("signed_in_to", vec![signed_in_to("oms.example.com")]),
+        ("sign_in_title", vec![sign_in_title.to_string()]),
+        ("sign_in_intro", vec![sign_in_intro.to_string()]),
+        ("base_url_label", vec![base_url_label.to_string()]),
+        ("base_url_hint", vec![base_url_hint.to_string()]),
+        ("token_label", vec![token_label.to_string()]),
+        ("token_hint", vec![token_hint.to_string()]),
+        ("remember_label", vec![remember_label.to_string()]),
+        ("sign_in_button", vec![sign_in_button.to_string()]),
+        ("signing_in", vec![signing_in.to_string()]),
+        ("token_required", vec![token_required.to_string()]),
+        ("base_url_invalid", vec![base_url_invalid.to_string()]),
+        ("token_rejected", vec![token_rejected.to_string()]),
+        ("session_expired", vec![session_expired.to_string()]),
+        ("signed_out", vec![signed_out.to_string()]),
+        ("list_title", vec![list_title.to_string()]),
+        ("table_caption", vec![table_caption.to_string()]),
+        ("col_id", vec![col_id.to_string()]),
+        ("col_reason", vec![col_reason.to_string()]),
+        ("col_stock_location", vec![col_stock_location.to_string()]),
+        ("col_item", vec![col_item.to_string()]),
+        ("col_active", vec![col_active.to_string()]),
+        ("col_created", vec![col_created.to_string()]),
+        ("col_modified", vec![col_modified.to_string()]),
+        ("yes", vec![yes.to_string()]),
+        ("no", vec![no.to_string()]),
+        ("package_item_n", vec![package_item_n(5)]),
+        ("transfer_item_n", vec![transfer_item_n(5)]),
+        ("no_item", vec![no_item.to_string()]),
+        ("showing", COUNTS.iter().map(|&n| showing(n, n, 1_000_000)).collect()),
+        ("loading", vec![loading.to_string()]),
+        ("refreshing", vec![refreshing.to_string()]),
+        ("empty_list", vec![empty_list.to_string()]),
+        ("empty_filtered", vec![empty_filtered.to_string()]),
+        ("clear_filters", vec![clear_filters.to_string()]),
+        ("pagination_label", vec![pagination_label.to_string()]),
+        ("first_page", vec![first_page.to_string()]),
+        ("previous_page", vec![previous_page.to_string()]),
+        ("next_page", vec![next_page.to_string()]),
+        ("last_page", vec![last_page.to_string()]),
+        ("page_n", counts(*page_n)),
+        ("page_of", COUNTS.iter().map(|&n| page_of(n, 1_000_000)).collect()),
+        ("page_size_label", vec![page_size_label.to_string()]),
+        ("filters_legend", vec![filters_legend.to_string()]),
+        ("filter_reason", vec![filter_reason.to_string()]),
+        ("filter_stock_location", vec![filter_stock_location.to_string()]),
+        ("filter_active", vec![filter_active.to_string()]),
+        ("filter_created_before", vec![filter_created_before.to_string()]),
+        ("must_be_yes_or_no", vec![must_be_yes_or_no.to_string()]),
+        ("any", vec![any.to_string()]),
+        ("apply_filters", vec![apply_filters.to_string()]),
+        ("must_be_positive_integer", vec![must_be_positive_integer.to_string()]),
+        ("filter_not_honoured", vec![filter_not_honoured("x")]),
+        ("open_record", vec![open_record(5)]),
+        ("detail_title", vec![detail_title(5)]),
+        ("back_to_list", vec![back_to_list.to_string()]),
+        ("field_reason", vec![field_reason.to_string()]),
+        ("field_stock_location", vec![field_stock_location.to_string()]),
+        ("field_package_item", vec![field_package_item.to_string()]),
+        ("field_transfer_item", vec![field_transfer_item.to_string()]),
+        ("field_active", vec![field_active.to_string()]),
+        ("field_created", vec![field_created.to_string()]),
+        ("field_modified", vec![field_modified.to_string()]),
+        ("field_id", vec![field_id.to_string()]),
+        ("none", vec![none.to_string()]),
+        ("not_found_title", vec![not_found_title.to_string()]),
+        ("invalid_id", vec![invalid_id("abc")]),
+        ("unknown_page", vec![unknown_page.to_string()]),
+        ("remove_title", vec![remove_title.to_string()]),
+        ("remove_intro", vec![remove_intro.to_string()]),
+        ("expired_date_label", vec![expired_date_label.to_string()]),
+        ("expired_date_hint", vec![expired_date_hint.to_string()]),
+        (
+            "remove_stock_location_label",
+            vec![remove_stock_location_label.to_string()],
+        ),
+        (
+            "remove_stock_location_hint",
+            vec![remove_stock_location_hint.to_string()],
+        ),
+        ("review_button", vec![review_button.to_string()]),
+        ("reviewing", vec![reviewing.to_string()]),
+        ("date_required", vec![date_required.to_string()]),
+        ("date_invalid", vec![date_invalid.to_string()]),
+        ("confirm_title", vec![confirm_title.to_string()]),
+        (
+            "confirm_scope",
+            vec![confirm_scope(day(), Some(7)), confirm_scope(day(), None)],
+        ),
+        ("server_count", counts(*server_count)),
+        ("nothing_to_remove", vec![nothing_to_remove.to_string()]),
+        ("confirm_button", counts(*confirm_button)),
+        ("removing", vec![removing.to_string()]),
+        ("cancel", vec![cancel.to_string()]),
+        ("removed", counts(*removed)),
+        ("remove_failed", vec![remove_failed.to_string()]),
+        ("remove_unconfirmed", vec![remove_unconfirmed.to_string()]),
+        ("remove_unconfirmed_done", vec![remove_unconfirmed_done.to_string()]),
+        ("input_kept", vec![input_kept.to_string()]),
+        ("view_list", vec![view_list.to_string()]),
+        ("irreversible", vec![irreversible.to_string()]),
+        ("outcome_checking", vec![outcome_checking.to_string()]),
+        ("outcome_done", counts(*outcome_done)),
+        ("outcome_not_done", counts(*outcome_not_done)),
+        (
+            "outcome_partial",
+            COUNTS.iter().map(|&n| outcome_partial(n, 2_000_000)).collect(),
+        ),
+        ("outcome_unknown", vec![outcome_unknown.to_string()]),
+        ("removal_in_progress", vec![removal_in_progress.to_string()]),
+        ("open_removal", vec![open_removal.to_string()]),
+        ("dismiss", vec![dismiss.to_string()]),
+        ("error_title", vec![error_title.to_string()]),
+        ("retry", vec![retry.to_string()]),
+        ("go_first_page", vec![go_first_page.to_string()]),
+        ("sign_in_again", vec![sign_in_again.to_string()]),
+        ("err_unauthorized", vec![err_unauthorized.to_string()]),
+        ("err_forbidden", vec![err_forbidden.to_string()]),
+        ("err_not_found", vec![err_not_found("Not found.")]),
+        ("err_invalid_page", vec![err_invalid_page.to_string()]),
+        ("err_validation", vec![err_validation.to_string()]),
+        ("err_throttled", vec![err_throttled(Some(3)), err_throttled(None)]),
+        ("err_server", vec![err_server(502)]),
+        ("err_status", vec![err_status(418)]),
+        ("err_network", vec![err_network("Failed to fetch")]),
+        ("err_timeout", vec![err_timeout(30)]),
+        ("err_decode", vec![err_decode("x", "y")]),
+        ("retrying_in", vec![retrying_in(3, 1)]),
+        ("stop_retrying", vec![stop_retrying.to_string()]),
+        ("err_aborted", vec![err_aborted.to_string()]),
+        ("recovery_title", vec![recovery_title.to_string()]),
+        ("recovery_intro", vec![recovery_intro.to_string()]),
+        ("recovery_what_happened", vec![recovery_what_happened("boom")]),
+        ("recovery_reload", vec![recovery_reload.to_string()]),
+        ("recovery_copy", vec![recovery_copy.to_string()]),
+        ("recovery_copied", vec![recovery_copied.to_string()]),
+        ("recovery_copy_manual", vec![recovery_copy_manual.to_string()]),
+        (
+            "recovery_diagnostics_label",
+            vec![recovery_diagnostics_label.to_string()],
+        ),
+        ("language_label", vec![language_label.to_string()]),
+        ("reasons", reasons.iter().map(|r| r.to_string()).collect()),
+        ("reason_code", vec![reason_code("out_of_stock")]),
+    ]
+}
+
+#[test]
+fn every_key_has_text_in_both_languages_and_turkish_is_translated() {
+    let en = texts(messages(Lang::En));
+    let tr = texts(messages(Lang::Tr));
+    assert_eq!(en.len(), tr.len());
+    for ((key, en_texts), (tr_key, tr_texts)) in en.iter().zip(&tr) {
+        assert_eq!(key, tr_key);
+        assert_eq!(en_texts.len(), tr_texts.len(), "{key}");
+        for (e, t) in en_texts.iter().zip(tr_texts) {
+            assert!(!e.trim().is_empty() && !t.trim().is_empty(), "{key}: empty text");
+            if !SAME_IN_BOTH.contains(key) {
+                assert_ne!(e, t, "{key}: the Turkish text is the English one");
+            }
+        }
+    }
+}
+
+#[test]
+fn counts_are_grouped_and_pluralised_per_language() {
+    let (en, tr) = (messages(Lang::En), messages(Lang::Tr));
+    assert_eq!(
+        COUNTS.map(en.confirm_button),
+        [
+            "Remove 0 records",
+            "Remove 1 record",
+            "Remove 2 records",
+            "Remove 1,000,000 records"
+        ]
+    );
+    // Turkish takes no plural suffix after a number.
+    assert_eq!(
+        COUNTS.map(tr.confirm_button),
+        ["0 kaydı sil", "1 kaydı sil", "2 kaydı sil", "1.000.000 kaydı sil"]
+    );
+    assert_eq!((en.server_count)(1), "The server counts 1 such record right now.");
+    assert_eq!(
+        (en.server_count)(1_000_000),
+        "The server counts 1,000,000 such records right now."
+    );
+    assert_eq!((tr.server_count)(1), "Sunucu şu anda bu koşula uyan 1 kayıt sayıyor.");
+    assert_eq!((tr.server_count)(5), "Sunucu şu anda bu koşula uyan 5 kayıt sayıyor.");
+    assert_eq!((en.showing)(41, 60, 1234), "Showing 41–60 of 1,234");
+    assert_eq!((tr.showing)(41, 60, 1234), "1.234 kayıttan 41–60 gösteriliyor");
+    assert_eq!(
+        (en.outcome_not_done)(1),
+        "Nothing was removed: the 1 matching record is still there. You can try again."
+    );
+    assert_eq!(
+        (en.outcome_partial)(1, 3),
+        "1 of the 3 matching records is still there: the removal may have stopped part-way, or new records arrived."
+    );
+    assert_eq!((tr.page_of)(3, 1234), "Sayfa 3 / 1.234");
+}
+
+#[test]
+fn known_reasons_have_labels_and_unknown_ones_none() {
+    assert_eq!(reason_label(messages(Lang::En), "out_of_stock"), Some("Out of stock"));
+    assert_eq!(reason_label(messages(Lang::Tr), "out_of_stock"), Some("Stokta yok"));
+    assert_eq!(reason_label(messages(Lang::Tr), "Out_Of_Stock"), None);
+    assert_eq!(reason_label(messages(Lang::En), "<img src=x>"), None);
+}
