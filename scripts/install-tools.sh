@@ -44,7 +44,7 @@ fi
 # npm: binaryen (wasm-opt 132; Debian's is too old for current rustc output) and
 # playwright-core (drives Debian's chromium; it downloads nothing).
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
-  || ! node_modules/.bin/wasm-opt --version | grep -q 'version 132'; then
-  say "npm ci (binaryen, playwright-core)"
+  || [ ! -d node_modules/terser ] || ! node_modules/.bin/wasm-opt --version | grep -q 'version 132'; then
+  say "npm ci (binaryen, playwright-core, terser)"
   npm ci --no-audit --no-fund
 fi
