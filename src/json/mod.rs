@@ -1,83 +1,84 @@
 //! The one place the app turns JSON text into Rust values: OMS bodies, the configuration
 //! `<meta>`, the remembered session.
 //!
-//! Why two parsers: in the browser build the text goes through the browser's own
-//! `JSON.parse`, and `serde_wasm_bindgen` hands the resulting JavaScript value to the same
-//! serde derives. serde_json's parser is then not linked into the wasm, which makes the first
-//! load smaller (features pay for their bytes). On the host (unit tests, the proptest fuzz
-//! suite of `tests/decode_fuzz.rs`) serde_json parses, so the decoding rules are tested
-//! without a browser; `tests/components.rs` runs the fuzz corpus through the browser path
-//! and checks that it gives the same outcome.
+//! Text → [`Json`] → `T`, on both paths. The text is parsed into a [`Json`] tree: in the
+//! browser build by the browser's own `JSON.parse` (the tree is built straight from the
+//! JavaScript value it returns, see `from_js`), on the host (unit tests, the proptest fuzz
+//! suite of `tests/decode_fuzz.rs`) by serde_json (module `host`). The tree then becomes a
+//! `T` through one hand-written serde `Deserializer` (module `de`), the same code on both
+//! paths, so the host tests exercise exactly the decoding that ships. Neither serde_json's
+//! parser nor a serde bridge to JavaScript values is linked into the wasm, and the decoding
+//! errors never format a float: the first load stays smaller (features pay for their
+//! bytes). `tests/components.rs` runs the fuzz corpus through the browser path and checks
+//! that it gives the same outcome as on the host.
 //!
-//! Bodies of no fixed shape (DRF errors) become a [`Json`] through [`value`]: built from the
-//! JavaScript value in the wasm, deserialized by serde_json on the host, with the same rules
-//! (depth limit, one entry per key), so the code reading it is shared and host-tested.
+//! The same on both paths (the host builder follows `JSON.parse`'s rules; the decoding is
+//! one code):
+//! - The serde derives decide: unknown fields are ignored, a missing `Option` is `None`, a
+//!   missing or mistyped field is an error, `#[serde(deny_unknown_fields)]` refuses unknown
+//!   keys (see `config::AppConfig`), dates go through `dates::deserialize_instant`.
+//! - Numbers are doubles, as in JavaScript: the host builder turns serde_json's exact
+//!   integers into doubles too. An integer field takes only a *safe* integer
+//!   (|n| ≤ 2^53 − 1): `1.5`, `1e300`, `2^53`, `2^53 + 1` (which a double rounds) and
+//!   beyond are errors, never a rounded id. An integral number written as a float, `1.0`,
+//!   `1e2` or `-0`, reads as 1, 100 or 0, and so does a fraction too close to an integer for
+//!   a double to tell apart (`1.0000000000000001`). (serde_json alone refuses the floats and
+//!   reads big integers exactly; the host no longer decodes through it.)
+//! - Duplicate keys: [`Json`] keeps one entry per key, the last value at the first key's
+//!   place, as `JSON.parse` does, so a duplicated field decodes with its last value.
+//! - A struct is read only from a JSON object: written as an array (`[1, null, null, []]`)
+//!   it is refused (serde_json alone would take it).
+//! - Lone UTF-16 surrogates (`"\ud800"`) read as U+FFFD, as the browser hands them to the
+//!   wasm; the host writes their escapes as `\ufffd` before serde_json, which refuses them.
+//! - Nesting: arrays and objects are read 127 levels deep ([`MAX_DEPTH`], serde_json's own
+//!   limit; `JSON.parse` has none, so the builders stop themselves). [`value`] refuses a
+//!   deeper body. Typed decoding keeps a deeper value unread ([`Json::Deep`]): an unknown
+//!   field holding one is ignored however deep, a field that reads one is an error.
+//! - Invalid JSON, a byte order mark, text after the value, `NaN`/`Infinity` and unescaped
+//!   control characters are errors, never a panic (the exception `JSON.parse` throws is
+//!   caught).
 //!
-//! What is the same on both paths: the serde derives decide, so unknown fields are ignored,
-//! a missing `Option` is `None`, a missing or mistyped field is an error, dates go through
-//! `dates::deserialize_instant`. Invalid JSON, a byte order mark, text after the value,
-//! `NaN`/`Infinity` and unescaped control characters are errors, never a panic (the
-//! exception `JSON.parse` throws is caught).
-//!
-//! Where the browser path differs, and what is done about it:
-//! - Numbers are doubles in JavaScript. An integer field takes only a *safe* integer
-//!   (|n| ≤ 2^53 − 1): `1e300`, `1.5`, `2^53 + 1` (which `JSON.parse` rounds) and
-//!   ids beyond 2^53 are errors, never a rounded id. An integral number written as a float,
-//!   `1.0`, `1e2` or `-0`, reads as 1, 100 or 0 (serde_json: an error), and so does a
-//!   fraction too close to an integer for a double to tell apart (`1.0000000000000001`).
-//! - Duplicate keys: `JSON.parse` keeps the last value (at the first key's place), so a
-//!   duplicated field decodes with its last value, where serde_json's derives reject it.
-//!   [`Json`] merges duplicates the `JSON.parse` way on both paths.
-//! - Unknown fields: serde_wasm_bindgen reads a struct's own fields by name and never sees
-//!   the others, so `#[serde(deny_unknown_fields)]` does nothing there; where unknown keys
-//!   must be refused, check them through [`Json`] (see `config::AppConfig::from_json`).
-//! - A struct written as a JSON array (`[1, null, null, []]`) is accepted by serde_json and
-//!   refused by the browser path.
-//! - Lone UTF-16 surrogates (`"\ud800"`): serde_json refuses them in a string it reads; the
-//!   browser path reads them as U+FFFD.
-//! - Nesting: serde_json stops at 128 levels, `JSON.parse` does not, so [`Json`] stops at the
-//!   same depth itself. Typed decoding never descends into unknown fields on either path.
-//! - Key order: `JSON.parse` puts integer-like keys (`"0"`, `"42"`) first, in numeric order;
-//!   other keys keep the order of the text.
+//! Where the paths still differ (the parsers, not the decoding):
+//! - A number beyond the double range (`1e400`): `JSON.parse` reads Infinity, which any field
+//!   that reads it refuses, while serde_json refuses the whole text. So an unknown field
+//!   holding such a number passes in the browser and fails on the host.
+//! - Key order in a [`Json`]: `JSON.parse` puts integer-like keys (`"0"`, `"42"`) first, in
+//!   numeric order, serde_json keeps the order of the text. Typed decoding does not see it.
+//! - The text of a syntax error: the browser's (`SyntaxError: …`) or serde_json's.
 
 use serde::de::DeserializeOwned;
 
-/// Parses `text` as JSON into `T`; the error is a short explanation for the user.
-#[cfg(target_arch = "wasm32")]
-pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    let value = js_sys::JSON::parse(text).map_err(explain)?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| explain(e.into()))
-}
+mod de;
 
 /// Parses `text` as JSON into `T`; the error is a short explanation for the user.
-#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    serde_json::from_str(text).map_err(|e| e.to_string())
+    T::deserialize(parse(text, true)?).map_err(|e| e.to_string())
 }
 
-/// Parses `text` as any JSON value (DRF error bodies, key checks).
-///
-/// In the wasm the [`Json`] is built straight from what `JSON.parse` returns: going through
-/// serde-wasm-bindgen's self-describing `deserialize_any` instead cost 0.8 kB gzip more.
-#[cfg(target_arch = "wasm32")]
+/// Parses `text` as any JSON value (DRF error bodies); an error past [`MAX_DEPTH`].
 pub(crate) fn value(text: &str) -> Result<Json, String> {
+    parse(text, false)
+}
+
+/// The [`Json`] of `text`, by the browser's `JSON.parse`. Past [`MAX_DEPTH`] levels a value
+/// is [`Json::Deep`] when `keep_deep` (typed decoding), else the whole text is refused.
+#[cfg(target_arch = "wasm32")]
+fn parse(text: &str, keep_deep: bool) -> Result<Json, String> {
     let value = js_sys::JSON::parse(text).map_err(explain)?;
-    from_js(&value, MAX_DEPTH).ok_or_else(|| "recursion limit exceeded".to_string())
+    from_js(&value, MAX_DEPTH, keep_deep).ok_or_else(|| "recursion limit exceeded".to_string())
 }
 
-/// Parses `text` as any JSON value (DRF error bodies, key checks).
-///
-/// On the host serde_json parses into [`Json`] through its `Deserialize` impl, which follows
-/// the browser's rules (see [`MAX_DEPTH`] and the duplicate keys below).
+/// The [`Json`] of `text`, by serde_json, with the browser's rules (module `host`).
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn value(text: &str) -> Result<Json, String> {
-    from_str(text)
+fn parse(text: &str, keep_deep: bool) -> Result<Json, String> {
+    host::parse(text, keep_deep)
 }
 
-/// The [`Json`] of a value `JSON.parse` returned; `None` past `levels` of nesting. Keys come
-/// in `Object.entries` order, each once (`JSON.parse` keeps a repeated key's last value).
+/// The [`Json`] of a value `JSON.parse` returned, `levels` of nesting allowed below it: past
+/// them [`Json::Deep`] when `keep_deep`, else `None`. Keys come in `Object.entries` order,
+/// each once (`JSON.parse` keeps a repeated key's last value).
 #[cfg(target_arch = "wasm32")]
-fn from_js(v: &wasm_bindgen::JsValue, levels: usize) -> Option<Json> {
+fn from_js(v: &wasm_bindgen::JsValue, levels: usize, keep_deep: bool) -> Option<Json> {
     use wasm_bindgen::JsCast;
     if let Some(s) = v.as_string() {
         return Some(Json::Str(s));
@@ -91,11 +92,13 @@ fn from_js(v: &wasm_bindgen::JsValue, levels: usize) -> Option<Json> {
     if v.is_null() {
         return Some(Json::Null);
     }
-    let inner = levels.checked_sub(1)?;
+    let Some(inner) = levels.checked_sub(1) else {
+        return keep_deep.then_some(Json::Deep);
+    };
     if let Some(items) = v.dyn_ref::<js_sys::Array>() {
         return items
             .iter()
-            .map(|item| from_js(&item, inner))
+            .map(|item| from_js(&item, inner, keep_deep))
             .collect::<Option<_>>()
             .map(Json::Arr);
     }
@@ -105,26 +108,31 @@ fn from_js(v: &wasm_bindgen::JsValue, levels: usize) -> Option<Json> {
             let pair: js_sys::Array = pair.unchecked_into();
             Some((
                 pair.get(0).as_string().unwrap_or_default(),
-                from_js(&pair.get(1), inner)?,
+                from_js(&pair.get(1), inner, keep_deep)?,
             ))
         })
         .collect::<Option<_>>()
         .map(Json::Obj)
 }
 
-/// The text of a thrown JavaScript value (`SyntaxError: …`), without the bare `Error: `
-/// that serde_wasm_bindgen's own errors carry.
+/// The text of the exception `JSON.parse` threw (`SyntaxError: …`).
 #[cfg(target_arch = "wasm32")]
 fn explain(thrown: wasm_bindgen::JsValue) -> String {
-    let text = serde_wasm_bindgen::Error::from(thrown).to_string();
-    match text.strip_prefix("Error: ").unwrap_or(&text) {
-        "" => "not valid JSON".to_string(),
-        rest => rest.to_string(),
+    use wasm_bindgen::JsCast;
+    let text: String = thrown
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| e.to_string().into())
+        .unwrap_or_default();
+    if text.is_empty() {
+        "not valid JSON".to_string()
+    } else {
+        text
     }
 }
 
-/// Any JSON value, for bodies whose shape is not known in advance (DRF error bodies).
-/// Objects keep their keys in order, each key once.
+/// Any JSON value: what every text is parsed into, then read into a type (module `de`) or
+/// as it is (bodies of no fixed shape, DRF errors). Objects keep their keys in order, each
+/// key once.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Json {
     Null,
@@ -134,6 +142,10 @@ pub(crate) enum Json {
     Str(String),
     Arr(Vec<Json>),
     Obj(Vec<(String, Json)>),
+    /// A value nested past [`MAX_DEPTH`], left unread. Only typed decoding ([`from_str`])
+    /// builds it, so that an unknown field nested that deep is ignored; reading it is an
+    /// error. [`value`] refuses such a text instead.
+    Deep,
 }
 
 /// Deepest nesting of arrays and objects read, as serde_json's limit: 127 levels pass, 128
@@ -159,7 +171,8 @@ impl Json {
 
     fn write(&self, out: &mut String) {
         match self {
-            Json::Null => out.push_str("null"),
+            // `Deep` never leaves `from_str`.
+            Json::Null | Json::Deep => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Json::Num(n) => out.push_str(&number_text(*n)),
             Json::Str(s) => write_str(s, out),
