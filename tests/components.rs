@@ -563,13 +563,18 @@ fn corpus_decodes_in_the_browser_as_on_the_host() {
         "128 levels are not"
     );
 
-    // The configuration refuses unknown keys here too, where `deny_unknown_fields` is not
-    // enforced by the parser.
+    // The configuration refuses unknown keys here too: `deny_unknown_fields` now holds in
+    // the browser, with the same message as on the host.
     assert_eq!(
         AppConfig::from_json(r#"{"router_base":"/inventory/"}"#).map(|c| c.router_base),
         Ok("/inventory".to_string())
     );
     assert!(AppConfig::from_json(r#"{"oms_base":"https://x"}"#).is_err());
+    assert!(
+        AppConfig::from_json(r#"{"router_base":"/x","Router_base":"/y"}"#)
+            .unwrap_err()
+            .starts_with("unknown field `Router_base`, expected one of ")
+    );
     assert!(AppConfig::from_json("{").is_err());
 
     // A remembered session comes back from sessionStorage.
