@@ -493,10 +493,10 @@ fn recovery_view_replaces_the_page_without_the_token() {
     );
 }
 
-/// The fuzz corpus through the browser's JSON path (`JSON.parse` + serde_wasm_bindgen, see
-/// src/json.rs): nothing panics, every file gives the Ok/Err that tests/decode_fuzz.rs checks
-/// for serde_json on the host, and the number and duplicate-key edge cases give the id listed
-/// for the browser in tests/support/corpus.rs.
+/// The fuzz corpus through the browser's JSON path (`JSON.parse`, then the Deserializer the
+/// host tests use too, see src/json/): nothing panics, every file gives the Ok/Err that
+/// tests/decode_fuzz.rs checks on the host, and the edge cases (numbers, duplicate keys,
+/// nesting) give the id listed for the browser in tests/support/corpus.rs.
 #[wasm_bindgen_test]
 fn corpus_decodes_in_the_browser_as_on_the_host() {
     let mut wrong = Vec::new();
@@ -563,13 +563,18 @@ fn corpus_decodes_in_the_browser_as_on_the_host() {
         "128 levels are not"
     );
 
-    // The configuration refuses unknown keys here too, where `deny_unknown_fields` is not
-    // enforced by the parser.
+    // The configuration refuses unknown keys here too: `deny_unknown_fields` now holds in
+    // the browser, with the same message as on the host.
     assert_eq!(
         AppConfig::from_json(r#"{"router_base":"/inventory/"}"#).map(|c| c.router_base),
         Ok("/inventory".to_string())
     );
     assert!(AppConfig::from_json(r#"{"oms_base":"https://x"}"#).is_err());
+    assert!(
+        AppConfig::from_json(r#"{"router_base":"/x","Router_base":"/y"}"#)
+            .unwrap_err()
+            .starts_with("unknown field `Router_base`, expected one of ")
+    );
     assert!(AppConfig::from_json("{").is_err());
 
     // A remembered session comes back from sessionStorage.

@@ -11,12 +11,15 @@
 //!   anything else: `UnexpectedStatus`), and `decode_json` fails exactly as `check_status` does;
 //! - the `Display` of every error is non-empty and at most `MAX_DISPLAY_CHARS` characters;
 //! - `Retry-After` never yields more than a day (86,400 s);
-//! - a page written from arbitrary records decodes back to the same records (round trip).
+//! - a page written from arbitrary records decodes back to the same records (round trip);
+//!   integers are generated in the safe range (|n| ≤ 2^53 − 1), the one the app reads;
+//! - an integer beyond that range in any integer field is a decode error, never another value.
 //!
-//! This runs serde_json, the host's parser; the wasm parses with the browser's `JSON.parse`
-//! (src/json.rs). The Ok/Err of every corpus file, and the number edge cases where the two
-//! differ, are listed once in `tests/support/corpus.rs`, checked here and by the browser test
-//! in tests/components.rs.
+//! This parses with serde_json, the host's parser; the wasm parses with the browser's
+//! `JSON.parse`. Both build the same `Json` tree and decode it with the same Deserializer
+//! (src/json/), so these properties test the decoding that ships. The Ok/Err of every corpus
+//! file, and the edge cases where the two parsers differ or might, are listed once in
+//! `tests/support/corpus.rs`, checked here and by the browser test in tests/components.rs.
 //!
 //! How long it runs: `DEFAULT_CASES` cases per property keeps the whole binary well under
 //! 60 s in a debug build on 2 cores, so it runs inside the ordinary `cargo test`. To fuzz
@@ -265,16 +268,37 @@ fn write_date(date: &DateTime<Utc>, style: u8, offset: i32) -> String {
     }
 }
 
+/// Largest integer the app reads (JavaScript's `Number.MAX_SAFE_INTEGER`): JSON numbers are
+/// doubles on both parse paths, and a double holds every integer up to 2^53 − 1 exactly.
+const SAFE: i64 = (1 << 53) - 1;
+
+/// An integer the app reads exactly: the ends of the safe range, small ones, any between.
+fn safe_i64() -> impl Strategy<Value = i64> {
+    prop_oneof![Just(SAFE), Just(-SAFE), Just(0), -1_000i64..1_000, -SAFE..=SAFE]
+}
+
+/// The JSON text of an integer beyond ±(2^53 − 1), up to far past 64 bits.
+fn unsafe_integer() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just((SAFE + 1).to_string()),
+        Just((-SAFE - 1).to_string()),
+        (SAFE + 1..=i64::MAX).prop_map(|n| n.to_string()),
+        (i64::MIN..=-SAFE - 1).prop_map(|n| n.to_string()),
+        (i64::MAX as u64 + 1..=u64::MAX).prop_map(|n| n.to_string()),
+        "-?[1-9][0-9]{19,30}",
+    ]
+}
+
 fn gen_record() -> impl Strategy<Value = GenRecord> {
     let record = (
-        any::<i64>(),
+        safe_i64(),
         prop_oneof![Just("out_of_stock".to_string()), any::<String>()],
         datetime(),
         datetime(),
         any::<bool>(),
-        any::<i64>(),
-        any::<Option<i64>>(),
-        any::<Option<i64>>(),
+        safe_i64(),
+        prop::option::of(safe_i64()),
+        prop::option::of(safe_i64()),
     )
         .prop_map(
             |(id, reason, created_date, modified_date, is_active, stock_location, package_item, transfer_item)| {
@@ -368,7 +392,7 @@ struct GenPage {
 
 fn gen_page() -> impl Strategy<Value = GenPage> {
     (
-        any::<u64>(),
+        prop_oneof![Just(SAFE as u64), 0..=SAFE as u64],
         prop::option::of(any::<String>()),
         prop::option::of("https?://[a-z.]{1,20}/api/v1/inventory_discrepancies/\\?page=[0-9]{1,4}"),
         prop::collection::vec(gen_record(), 0..8),
@@ -592,6 +616,30 @@ proptest! {
         }
     }
 
+    /// An integer beyond ±(2^53 − 1) in the page's count or in any integer field of a record
+    /// makes the body a decode error: a double may have rounded it, so it never becomes
+    /// another value.
+    #[test]
+    fn an_unsafe_integer_is_a_decode_error(page in gen_page(), field in 0usize..5, big in unsafe_integer()) {
+        let (mut page_object, mut records) = page_parts(&page);
+        let set = |object: &mut RawObject, key: &str| match object.0.iter_mut().find(|(k, _)| k == key) {
+            Some((_, v)) => *v = big.clone(),
+            None => object.0.push((key.to_string(), big.clone())),
+        };
+        let key = ["count", "id", "stock_location", "package_item", "transfer_item"][field];
+        match records.first_mut() {
+            Some(record) if field > 0 => {
+                set(record, key);
+                let one = decode_json::<Discrepancy>(200, None, &record.write(), RECORD);
+                prop_assert!(matches!(one, Err(ApiError::Decode { .. })), "{} = {}: {:?}", key, big, one);
+            }
+            _ => set(&mut page_object, "count"),
+        }
+        let body = write_page(&page_object, &records);
+        let decoded = decode_json::<Page<Discrepancy>>(200, None, &body, PAGE);
+        prop_assert!(matches!(decoded, Err(ApiError::Decode { .. })), "{}: {:?}", body, decoded);
+    }
+
     /// The app's own RFC 3339 reader agrees with chrono's on date-like text: valid instants
     /// written in every style, then characters replaced, inserted or removed. chrono also
     /// takes leap seconds (`:60`), which no OMS writes; the app refuses those.
@@ -661,7 +709,8 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         decode_json::<Page<Discrepancy>>(200, None, &deep, PAGE),
         Err(ApiError::Decode { .. })
     ));
-    // An unknown field is skipped without recursion (serde_json's `IgnoredAny`), however deep.
+    // An unknown field is skipped however deep: the `Json` stops at 127 levels and keeps the
+    // rest unread (serde_json's `IgnoredAny` skips it without recursion).
     let deep_field = format!(r#"{{"count":1,"results":[],"extra":{deep}}}"#);
     assert_eq!(
         decode_json::<Page<Discrepancy>>(200, None, &deep_field, PAGE).map(|p| p.count),
@@ -677,7 +726,7 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
 
 /// The Ok/Err each corpus file gives as a 200 body through serde_json, as listed in
 /// tests/support/corpus.rs; tests/components.rs checks the browser's `JSON.parse` path
-/// against the same list. The edge cases pin where the two paths differ (src/json.rs).
+/// against the same list. The edge cases pin where the two paths differ or might (src/json/).
 #[test]
 fn corpus_outcomes_are_the_listed_ones() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-corpus");
