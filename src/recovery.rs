@@ -97,7 +97,7 @@ fn try_show(message: &str, location: &str) -> Option<()> {
     heading.set_attribute("tabindex", "-1").ok()?;
     element(&document, &panel, "p", "error-message")?.set_text_content(Some(m.recovery_intro));
     let what = truncate(&redact(message), MAX_SHOWN_CHARS);
-    element(&document, &panel, "p", "error-message")?.set_text_content(Some(&(m.recovery_what_happened)(&what)));
+    element(&document, &panel, "p", "error-message")?.set_text_content(Some(&m.recovery_what_happened(&what)));
 
     let actions = element(&document, &panel, "div", "actions")?;
     let reload = element(&document, &actions, "button", "button primary")?;

@@ -7,7 +7,7 @@
 
 use discrepancy_admin::api::client::count_created_before;
 use discrepancy_admin::api::decode::{check_status, decode_json, field_errors};
-use discrepancy_admin::api::{ApiError, Cancel, Credentials, Discrepancy, ListQuery, Page, RemoveRequest, Sort};
+use discrepancy_admin::api::{ApiError, Body, Cancel, Credentials, Discrepancy, ListQuery, Page, RemoveRequest, Sort};
 use discrepancy_admin::components::{DiscrepancyTable, ErrorPanel, Pager};
 use discrepancy_admin::config::AppConfig;
 use discrepancy_admin::pages::RemovePage;
@@ -502,8 +502,8 @@ fn corpus_decodes_in_the_browser_as_on_the_host() {
     let mut wrong = Vec::new();
     for o in corpus::CORPUS {
         let body = o.body();
-        let page = decode_json::<Page<Discrepancy>>(200, None, &body, "a page of discrepancies");
-        let record = decode_json::<Discrepancy>(200, None, &body, "a discrepancy");
+        let page = decode_json::<Page<Discrepancy>>(200, None, &body, Body::Page);
+        let record = decode_json::<Discrepancy>(200, None, &body, Body::Record);
         for e in [page.as_ref().err(), record.as_ref().err()].into_iter().flatten() {
             assert!(
                 matches!(e, ApiError::Decode { detail, .. } if !detail.is_empty()),
@@ -522,7 +522,7 @@ fn corpus_decodes_in_the_browser_as_on_the_host() {
         let _ = field_errors(&body);
     }
     for (what, body, _, browser) in corpus::edges() {
-        let id = decode_json::<Discrepancy>(200, None, &body, "a discrepancy").map(|d| d.id);
+        let id = decode_json::<Discrepancy>(200, None, &body, Body::Record).map(|d| d.id);
         if id.clone().ok() != browser {
             wrong.push(format!("{what}: {id:?}, listed {browser:?}"));
         }

@@ -47,7 +47,7 @@
 
 use chrono::{DateTime, FixedOffset, SecondsFormat, TimeZone, Timelike, Utc};
 use discrepancy_admin::api::decode::{check_status, decode_json, field_errors, parse_retry_after};
-use discrepancy_admin::api::{ApiError, Discrepancy, Page};
+use discrepancy_admin::api::{ApiError, Body, Discrepancy, Page};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use serde_json::{Value, json};
@@ -65,8 +65,8 @@ const MAX_DISPLAY_CHARS: usize = 2_000;
 /// Longest `Retry-After` the client may ask the user to wait.
 const MAX_RETRY_AFTER: u64 = 24 * 3600;
 
-const PAGE: &str = "a page of discrepancies";
-const RECORD: &str = "a discrepancy";
+const PAGE: Body = Body::Page;
+const RECORD: Body = Body::Record;
 
 fn config() -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")

@@ -3,7 +3,7 @@
 //! Every call returns `Result<_, ApiError>`; nothing from the network is unwrapped.
 
 use super::decode::{check_status, decode_json};
-use super::error::ApiError;
+use super::error::{ApiError, Body};
 use super::query::{Filters, ListQuery, build_url};
 use super::types::{Discrepancy, Page, RemoveRequest};
 use gloo_net::http::{Request, RequestBuilder};
@@ -110,13 +110,7 @@ pub async fn list(creds: &Credentials, query: &ListQuery, cancel: &Cancel) -> Re
         READ_TIMEOUT_SECS,
     )
     .await?;
-    decode_json(
-        raw.status,
-        raw.retry_after.as_deref(),
-        &raw.body,
-        "a page of discrepancies",
-    )
-    .map_err(|e| invalid_page(e, query.page))
+    decode_json(raw.status, raw.retry_after.as_deref(), &raw.body, Body::Page).map_err(|e| invalid_page(e, query.page))
 }
 
 /// A 404 for a list page after the first is DRF's "Invalid page.": the page is past the
@@ -155,7 +149,7 @@ pub async fn detail(creds: &Credentials, id: u64, cancel: &Cancel) -> Result<Dis
         READ_TIMEOUT_SECS,
     )
     .await?;
-    decode_json(raw.status, raw.retry_after.as_deref(), &raw.body, "a discrepancy")
+    decode_json(raw.status, raw.retry_after.as_deref(), &raw.body, Body::Record)
 }
 
 /// The removal POST, form-encoded as the vendor sends it. Never retried by this client.

@@ -4,7 +4,7 @@
 //! may come from a broken proxy, an HTML error page or a hostile server. The JSON itself is
 //! parsed by `crate::json` (the browser's `JSON.parse` in the wasm, serde_json on the host).
 
-use super::error::{ApiError, FieldErrors};
+use super::error::{ApiError, Body, FieldErrors};
 use crate::json::{self, Json};
 use serde::de::DeserializeOwned;
 
@@ -36,7 +36,7 @@ pub fn decode_json<T: DeserializeOwned>(
     status: u16,
     retry_after: Option<&str>,
     body: &str,
-    expected: &'static str,
+    expected: Body,
 ) -> Result<T, ApiError> {
     check_status(status, retry_after, body)?;
     json::from_str(body).map_err(|e| ApiError::Decode {
@@ -114,7 +114,7 @@ mod tests {
     const GOOD_PAGE: &str = r#"{"count":1,"next":null,"previous":null,"results":[{"id":1,"reason":"out_of_stock","created_date":"2023-01-01T14:09:34.934060Z","modified_date":"2023-01-01T14:09:34.934069Z","is_active":true,"stock_location":1,"package_item":11111,"transfer_item":null}]}"#;
 
     fn page(body: &str) -> Result<Page<Discrepancy>, ApiError> {
-        decode_json(200, None, body, "a page of discrepancies")
+        decode_json(200, None, body, Body::Page)
     }
 
     #[test]
@@ -159,7 +159,7 @@ mod tests {
         ] {
             match page(body) {
                 Err(ApiError::Decode { expected, detail }) => {
-                    assert_eq!(expected, "a page of discrepancies");
+                    assert_eq!(expected, Body::Page);
                     assert!(!detail.is_empty(), "{body}");
                 }
                 other => panic!("{body}: {other:?}"),

@@ -38,6 +38,15 @@ impl FieldErrors {
     }
 }
 
+/// The kind of body a request expected, named in the user's language when it cannot be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Body {
+    /// A page of the list.
+    Page,
+    /// One record.
+    Record,
+}
+
 /// Every way an OMS call can fail. `Clone` so resources can hold it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ApiError {
@@ -85,8 +94,8 @@ pub enum ApiError {
     },
     /// A success status whose body is not what the contract promises.
     Decode {
-        /// What was expected, e.g. "a page of discrepancies".
-        expected: &'static str,
+        /// What was expected.
+        expected: Body,
         /// The decoder's explanation.
         detail: String,
     },
@@ -121,7 +130,7 @@ impl fmt::Display for ApiError {
             ApiError::Unauthorized { .. } => f.write_str(m.err_unauthorized),
             ApiError::Forbidden { .. } => f.write_str(m.err_forbidden),
             ApiError::InvalidPage => f.write_str(m.err_invalid_page),
-            ApiError::NotFound { detail } => f.write_str(&(m.err_not_found)(detail)),
+            ApiError::NotFound { detail } => f.write_str(&m.err_not_found(detail)),
             ApiError::Validation(errors) => {
                 f.write_str(m.err_validation)?;
                 // One line of text: as many whole messages as fit, the error panel lists them all.
@@ -136,12 +145,12 @@ impl fmt::Display for ApiError {
                 }
                 Ok(())
             }
-            ApiError::Throttled { retry_after } => f.write_str(&(m.err_throttled)(*retry_after)),
-            ApiError::Server { status } => f.write_str(&(m.err_server)(*status)),
-            ApiError::UnexpectedStatus { status } => f.write_str(&(m.err_status)(*status)),
-            ApiError::Network(detail) => f.write_str(&(m.err_network)(detail)),
-            ApiError::Timeout { seconds } => f.write_str(&(m.err_timeout)(*seconds)),
-            ApiError::Decode { expected, detail } => f.write_str(&(m.err_decode)(expected, detail)),
+            ApiError::Throttled { retry_after } => f.write_str(&m.err_throttled(*retry_after)),
+            ApiError::Server { status } => f.write_str(&m.err_server(*status)),
+            ApiError::UnexpectedStatus { status } => f.write_str(&m.err_status(*status)),
+            ApiError::Network(detail) => f.write_str(&m.err_network(detail)),
+            ApiError::Timeout { seconds } => f.write_str(&m.err_timeout(*seconds)),
+            ApiError::Decode { expected, detail } => f.write_str(&m.err_decode(*expected, detail)),
             ApiError::Aborted => f.write_str(m.err_aborted),
         }
     }

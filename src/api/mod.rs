@@ -13,7 +13,7 @@ pub mod sort;
 pub mod types;
 
 pub use client::{Cancel, Credentials};
-pub use error::{ApiError, FieldErrors};
+pub use error::{ApiError, Body, FieldErrors};
 pub use query::{Filters, ListQuery};
 pub use retry::RetryControl;
 pub use sort::{Sort, SortField};

@@ -79,13 +79,13 @@ fn row(href: String, d: Discrepancy) -> impl IntoView {
     let item = item_label(&d);
     // A known code shows its label, with the code on hover; any other text exactly as sent.
     let (reason, reason_title) = match reason_label(m, &d.reason) {
-        Some(label) => (label.to_string(), (m.reason_code)(&d.reason)),
+        Some(label) => (label.to_string(), m.reason_code(&d.reason)),
         None => (d.reason.clone(), d.reason),
     };
     view! {
         <tr class:inactive=!d.is_active>
             <td class="num">
-                <a href=href aria-label=(m.open_record)(d.id)>{d.id}</a>
+                <a href=href aria-label=m.open_record(d.id)>{d.id}</a>
             </td>
             <td class="reason" title=reason_title>
                 <span class="reason-text" dir="auto">{reason}</span>
@@ -104,8 +104,8 @@ fn row(href: String, d: Discrepancy) -> impl IntoView {
 pub fn item_label(d: &Discrepancy) -> String {
     let m = t();
     match (d.package_item, d.transfer_item) {
-        (Some(id), _) => (m.package_item_n)(id),
-        (None, Some(id)) => (m.transfer_item_n)(id),
+        (Some(id), _) => m.package_item_n(id),
+        (None, Some(id)) => m.transfer_item_n(id),
         (None, None) => m.no_item.to_string(),
     }
 }

@@ -31,7 +31,7 @@ pub fn AppHeader() -> impl IntoView {
                 <a href=base.href(LIST) aria-current=move || current(LIST)>{m.nav_list}</a>
                 <a href=base.href(REMOVE) aria-current=move || current(REMOVE)>{m.nav_remove}</a>
             </nav>
-            <span class="host" title=host>{move || (m.signed_in_to)(&host())}</span>
+            <span class="host" title=host>{move || m.signed_in_to(&host())}</span>
         }
     };
     view! {

@@ -31,13 +31,13 @@ pub fn Pager(
         .into_iter()
         .map(|slot| match slot {
             Some(n) if n == page => view! {
-                <a class="page current" aria-current="page" aria-label=(m.page_n)(n) href=href(n)>
+                <a class="page current" aria-current="page" aria-label=m.page_n(n) href=href(n)>
                     {n}
                 </a>
             }
             .into_any(),
             Some(n) => view! {
-                <a class="page" aria-label=(m.page_n)(n) href=href(n)>{n}</a>
+                <a class="page" aria-label=m.page_n(n) href=href(n)>{n}</a>
             }
             .into_any(),
             None => view! { <span class="gap" aria-hidden="true">"…"</span> }.into_any(),
@@ -50,7 +50,7 @@ pub fn Pager(
             <span class="pages">{numbers}</span>
             {link(page.saturating_add(1), m.next_page.to_string(), "step next", page < last)}
             {link(last, m.last_page.to_string(), "step last", page < last)}
-            <span class="page-of">{(m.page_of)(page, last)}</span>
+            <span class="page-of">{m.page_of(page, last)}</span>
         </nav>
     }
 }
@@ -58,7 +58,7 @@ pub fn Pager(
 /// "Showing 41–60 of 1,234".
 pub fn showing(count: u64, query: &ListQuery) -> String {
     let (from, to) = row_range(count, query.page, query.limit);
-    (t().showing)(from, to, count)
+    t().showing(from, to, count)
 }
 
 /// The rows-per-page selector; keeps the first visible row on screen when the size changes.

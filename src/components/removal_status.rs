@@ -22,7 +22,7 @@ pub fn RemovalStatus() -> impl IntoView {
         let unseen = ui.removal_unseen.get();
         ui.removal.with(|s| match s {
             Stage::Sending(..) => Some(m.removal_in_progress.to_string()),
-            Stage::Done(_, count) if unseen => Some((m.removed)(*count)),
+            Stage::Done(_, count) if unseen => Some(m.removed(*count)),
             Stage::Editing(Feedback::Failed { outcome, .. }) if unseen => Some(failure_headline(*outcome).to_string()),
             Stage::Editing(Feedback::Rejected(_)) if unseen => Some(m.remove_failed.to_string()),
             _ => None,

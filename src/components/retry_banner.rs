@@ -1,6 +1,7 @@
 //! "Retrying in 3 s…" with a way to stop, while a read waits for its next attempt.
 
 use crate::api::RetryControl;
+use crate::api::retry::MAX_RETRIES;
 use crate::messages::t;
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ pub fn RetryBanner(
         control.status.get().map(|status| {
             view! {
                 <div class="retry-banner warning" role="status">
-                    <span>{(m.retrying_in)(status.seconds_left, status.attempt)}</span>
+                    <span>{m.retrying_in(status.seconds_left, status.attempt, MAX_RETRIES)}</span>
                     <button type="button" class="button" on:click=move |_| control.stop()>
                         {m.stop_retrying}
                     </button>

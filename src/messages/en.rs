@@ -1,20 +1,8 @@
-//! English, the default language.
+//! English, the default language: one form for 1 ("1 record"), another for every other
+//! count ("0 records", "2 records").
 
 use super::Messages;
-use crate::api::retry::MAX_RETRIES;
-use crate::i18n::{Lang, day, number};
-
-fn n(value: u64) -> String {
-    number(Lang::En, value)
-}
-
-/// "1 record", "2 records", "1,234 records".
-fn records(count: u64) -> String {
-    match count {
-        1 => "1 record".to_string(),
-        _ => format!("{} records", n(count)),
-    }
-}
+use crate::i18n::Lang;
 
 /// English.
 pub static EN: Messages = Messages {
@@ -23,7 +11,7 @@ pub static EN: Messages = Messages {
     nav_remove: "Remove old records",
     sign_out: "Sign out",
     nav_label: "Main",
-    signed_in_to: |host| format!("Signed in to {host}"),
+    signed_in_to: "Signed in to {0}",
 
     sign_in_title: "Sign in to the OMS",
     sign_in_intro: "Enter the address of your OMS and your API token. The token is checked with the OMS before it is accepted. It is never put in a URL, and it stays in this tab only: in memory, or in session storage if you ask to stay signed in.",
@@ -51,10 +39,10 @@ pub static EN: Messages = Messages {
     col_modified: "Modified",
     yes: "Yes",
     no: "No",
-    package_item_n: |id| format!("Package item {id}"),
-    transfer_item_n: |id| format!("Transfer item {id}"),
+    package_item_n: "Package item {0}",
+    transfer_item_n: "Transfer item {0}",
     no_item: "—",
-    showing: |from, to, total| format!("Showing {}–{} of {}", n(from), n(to), n(total)),
+    showing: "Showing {0}–{1} of {2}",
     loading: "Loading discrepancies…",
     refreshing: "Loading…",
     empty_list: "There are no inventory discrepancies.",
@@ -65,8 +53,8 @@ pub static EN: Messages = Messages {
     previous_page: "Previous",
     next_page: "Next",
     last_page: "Last",
-    page_n: |n| format!("Page {n}"),
-    page_of: |page, of| format!("Page {} of {}", n(page), n(of)),
+    page_n: "Page {0}",
+    page_of: "Page {0} of {1}",
     page_size_label: "Rows per page",
     filters_legend: "Filter",
     filter_reason: "Reason",
@@ -77,14 +65,10 @@ pub static EN: Messages = Messages {
     any: "Any",
     apply_filters: "Apply",
     must_be_positive_integer: "Enter a whole number greater than 0.",
-    filter_not_honoured: |name| {
-        format!(
-            "The OMS returned records that do not match the {name} filter: it may not support it. The rows below are unfiltered."
-        )
-    },
-    open_record: |id| format!("Open discrepancy {id}"),
+    filter_not_honoured: "The OMS returned records that do not match the {0} filter: it may not support it. The rows below are unfiltered.",
+    open_record: "Open discrepancy {0}",
 
-    detail_title: |id| format!("Discrepancy #{id}"),
+    detail_title: "Discrepancy #{0}",
     back_to_list: "← Back to the list",
     field_reason: "Reason",
     field_stock_location: "Stock location",
@@ -96,7 +80,7 @@ pub static EN: Messages = Messages {
     field_id: "ID",
     none: "None",
     not_found_title: "Not found",
-    invalid_id: |raw| format!("“{raw}” is not a discrepancy id: ids are whole numbers."),
+    invalid_id: "“{0}” is not a discrepancy id: ids are whole numbers.",
     unknown_page: "There is no page at this address.",
 
     remove_title: "Remove old records",
@@ -110,30 +94,16 @@ pub static EN: Messages = Messages {
     date_required: "Choose a date.",
     date_invalid: "Enter a real date.",
     confirm_title: "Confirm removal",
-    confirm_scope: |date, location| {
-        let date = day(Lang::En, date);
-        match location {
-            Some(loc) => format!("Records created before {date} (00:00 UTC) at stock location {loc} will be removed."),
-            None => format!("Records created before {date} (00:00 UTC) at every stock location will be removed."),
-        }
-    },
-    server_count: |count| {
-        format!(
-            "The server counts {} such {} right now.",
-            n(count),
-            if count == 1 { "record" } else { "records" }
-        )
-    },
+    confirm_scope: "Records created before {0} (00:00 UTC) at stock location {1} will be removed.",
+    server_count: [
+        "The server counts {0} such record right now.",
+        "The server counts {0} such records right now.",
+    ],
     nothing_to_remove: "No records match: there is nothing to remove.",
-    confirm_button: |count| format!("Remove {}", records(count)),
+    confirm_button: ["Remove {0} record", "Remove {0} records"],
     removing: "Removing…",
     cancel: "Cancel",
-    removed: |count| {
-        format!(
-            "Done. The OMS removed the records ({} matched before the request).",
-            n(count)
-        )
-    },
+    removed: "Done. The OMS removed the records ({0} matched before the request).",
     remove_failed: "The removal did not go through",
     remove_unconfirmed: "The OMS did not confirm the removal",
     remove_unconfirmed_done: "The removal went through",
@@ -141,30 +111,18 @@ pub static EN: Messages = Messages {
     view_list: "View the list",
     irreversible: "This cannot be undone.",
     outcome_checking: "The OMS did not confirm the removal. Checking what happened…",
-    outcome_done: |count| {
-        format!(
-            "The removal went through although its answer was lost: none of the {} matching {} is left.",
-            n(count),
-            if count == 1 { "record" } else { "records" }
-        )
-    },
-    outcome_not_done: |count| {
-        format!(
-            "Nothing was removed: {} still there. You can try again.",
-            match count {
-                1 => "the 1 matching record is".to_string(),
-                _ => format!("the {} matching records are", n(count)),
-            }
-        )
-    },
-    outcome_partial: |left, before| {
-        format!(
-            "{} of the {} matching records {} still there: the removal may have stopped part-way, or new records arrived.",
-            n(left),
-            n(before),
-            if left == 1 { "is" } else { "are" }
-        )
-    },
+    outcome_done: [
+        "The removal went through although its answer was lost: none of the {0} matching record is left.",
+        "The removal went through although its answer was lost: none of the {0} matching records is left.",
+    ],
+    outcome_not_done: [
+        "Nothing was removed: the {0} matching record is still there. You can try again.",
+        "Nothing was removed: the {0} matching records are still there. You can try again.",
+    ],
+    outcome_partial: [
+        "{0} of the {1} matching records is still there: the removal may have stopped part-way, or new records arrived.",
+        "{0} of the {1} matching records are still there: the removal may have stopped part-way, or new records arrived.",
+    ],
     outcome_unknown: "The result could not be checked. Open the list to see what is left before trying again.",
     removal_in_progress: "A removal is in progress. Its result will be shown here when the OMS answers.",
     open_removal: "Open the removal page",
@@ -176,32 +134,33 @@ pub static EN: Messages = Messages {
     sign_in_again: "Sign in again",
     err_unauthorized: "The OMS does not accept your token any more.",
     err_forbidden: "Your token does not have permission for this action.",
-    err_not_found: |detail| format!("Not found: {detail}"),
+    err_not_found: "Not found: {0}",
     err_invalid_page: "This page does not exist (any more). The records may have changed.",
     err_validation: "The OMS did not accept the request.",
-    err_throttled: |after| match after {
-        Some(s) => format!("The OMS is limiting requests. Try again in {s} s."),
-        None => "The OMS is limiting requests. Try again in a moment.".to_string(),
-    },
-    err_server: |status| format!("The OMS had an internal error (HTTP {status}). Try again in a moment."),
-    err_status: |status| format!("The OMS answered with an unexpected status (HTTP {status})."),
-    err_network: |detail| format!("Could not reach the OMS. Check your connection and the OMS address. ({detail})"),
-    err_timeout: |secs| format!("The OMS did not answer within {secs} s."),
-    err_decode: |expected, detail| {
-        format!("The OMS sent a response this app cannot read (expected {expected}): {detail}")
-    },
-    retrying_in: |secs, attempt| format!("Retrying in {secs} s (retry {attempt} of {MAX_RETRIES})…"),
+    err_throttled: "The OMS is limiting requests. Try again in {0} s.",
+    err_server: "The OMS had an internal error (HTTP {0}). Try again in a moment.",
+    err_status: "The OMS answered with an unexpected status (HTTP {0}).",
+    err_network: "Could not reach the OMS. Check your connection and the OMS address. ({0})",
+    err_timeout: "The OMS did not answer within {0} s.",
+    err_decode: "The OMS sent a response this app cannot read (expected {0}): {1}",
+    retrying_in: "Retrying in {0} s (retry {1} of {2})…",
     stop_retrying: "Stop retrying",
     err_aborted: "The request was cancelled.",
 
     recovery_title: "Something broke",
     recovery_intro: "The app ran into an error it cannot recover from and stopped. Reload the page to continue. If it happens again, copy the diagnostics and send them to whoever supports this app: they contain no token.",
-    recovery_what_happened: |message| format!("What happened: {message}"),
+    recovery_what_happened: "What happened: {0}",
     recovery_reload: "Reload",
     recovery_copy: "Copy diagnostics",
     recovery_copied: "The diagnostics are on the clipboard.",
     recovery_copy_manual: "This browser did not allow copying: the diagnostics are selected below, copy them with Ctrl+C (⌘C on a Mac).",
     recovery_diagnostics_label: "Diagnostics",
+
+    confirm_scope_everywhere: "Records created before {0} (00:00 UTC) at every stock location will be removed.",
+    err_throttled_soon: "The OMS is limiting requests. Try again in a moment.",
+    body_page: "a page of discrepancies",
+    body_record: "a discrepancy",
+    lang: Lang::En,
 
     language_label: "Language",
     reasons: [
@@ -212,5 +171,5 @@ pub static EN: Messages = Messages {
         "Expired",
         "Quality issue",
     ],
-    reason_code: |code| format!("Code: {code}"),
+    reason_code: "Code: {0}",
 };

@@ -10,7 +10,8 @@ use chrono::NaiveDate;
 pub mod en;
 pub mod tr;
 
-use crate::i18n::{Lang, current};
+use crate::api::error::Body;
+use crate::i18n::{Lang, current, day, number};
 
 /// Reason codes the OMS is known to send; each catalogue has a label for every one, and
 /// any other code is shown exactly as sent.
@@ -35,8 +36,8 @@ pub struct Messages {
     pub sign_out: &'static str,
     /// Accessible label of the main navigation.
     pub nav_label: &'static str,
-    /// "Signed in to {host}" in the header.
-    pub signed_in_to: fn(&str) -> String,
+    /// "Signed in to {0}": the host.
+    signed_in_to: &'static str,
 
     // Sign-in.
     /// Heading of the sign-in page.
@@ -91,14 +92,14 @@ pub struct Messages {
     pub yes: &'static str,
     /// "No" for a boolean.
     pub no: &'static str,
-    /// "Package item {id}" in a table cell.
-    pub package_item_n: fn(i64) -> String,
-    /// "Transfer item {id}" in a table cell.
-    pub transfer_item_n: fn(i64) -> String,
+    /// "Package item {0}": an id.
+    package_item_n: &'static str,
+    /// "Transfer item {0}": an id.
+    transfer_item_n: &'static str,
     /// Shown where neither a package item nor a transfer item is set.
     pub no_item: &'static str,
-    /// "Showing 41–60 of 1,234".
-    pub showing: fn(u64, u64, u64) -> String,
+    /// "Showing {0}–{1} of {2}": first row, last row, total.
+    showing: &'static str,
     /// Shown while the first page loads.
     pub loading: &'static str,
     /// Marker shown while a newer page loads over the current one.
@@ -119,10 +120,10 @@ pub struct Messages {
     pub next_page: &'static str,
     /// Last-page button.
     pub last_page: &'static str,
-    /// "Page {n}" for the accessible name of a page-number link.
-    pub page_n: fn(u64) -> String,
-    /// "Page 3 of 62".
-    pub page_of: fn(u64, u64) -> String,
+    /// "Page {0}" (a pager link's name).
+    page_n: &'static str,
+    /// "Page {0} of {1}".
+    page_of: &'static str,
     /// Label of the page-size selector.
     pub page_size_label: &'static str,
     /// Legend of the filter bar.
@@ -143,14 +144,14 @@ pub struct Messages {
     pub apply_filters: &'static str,
     /// Shown when a filter value is not a positive whole number.
     pub must_be_positive_integer: &'static str,
-    /// Warning when the server returned rows that do not match a filter it was sent.
-    pub filter_not_honoured: fn(&str) -> String,
-    /// Link text to open a record.
-    pub open_record: fn(i64) -> String,
+    /// A filter the OMS ignored: {0} is its label.
+    filter_not_honoured: &'static str,
+    /// Accessible name of a row's link: {0} is the id.
+    open_record: &'static str,
 
     // Detail.
-    /// "Discrepancy #{id}".
-    pub detail_title: fn(i64) -> String,
+    /// Heading of the detail page: {0} is the id.
+    detail_title: &'static str,
     /// Link back to the list.
     pub back_to_list: &'static str,
     /// Field label: reason.
@@ -173,8 +174,8 @@ pub struct Messages {
     pub none: &'static str,
     /// Heading when a record or route is not found.
     pub not_found_title: &'static str,
-    /// Body when the detail id is not a number.
-    pub invalid_id: fn(&str) -> String,
+    /// A detail URL whose id is not a number: {0} is what was there.
+    invalid_id: &'static str,
     /// Body when the page route is unknown.
     pub unknown_page: &'static str,
 
@@ -201,20 +202,20 @@ pub struct Messages {
     pub date_invalid: &'static str,
     /// Heading of the confirmation panel.
     pub confirm_title: &'static str,
-    /// "Records created before 10 Oct 2023 (00:00 UTC) at stock location 7 will be removed."
-    pub confirm_scope: fn(NaiveDate, Option<u64>) -> String,
-    /// "The server counts 123 such records right now."
-    pub server_count: fn(u64) -> String,
+    /// The confirmation's scope at one stock location: {0} the day, {1} the location.
+    confirm_scope: &'static str,
+    /// The server's count of matching records: {0}. One and other forms.
+    server_count: [&'static str; 2],
     /// Shown when the preview count is zero.
     pub nothing_to_remove: &'static str,
-    /// Confirm button: "Remove 123 records".
-    pub confirm_button: fn(u64) -> String,
+    /// The confirm button: remove {0} records. One and other forms.
+    confirm_button: [&'static str; 2],
     /// Confirm button while the removal request is in flight.
     pub removing: &'static str,
     /// Cancel button of the confirmation.
     pub cancel: &'static str,
-    /// Success message after a 204.
-    pub removed: fn(u64) -> String,
+    /// Success: {0} records matched before the request.
+    removed: &'static str,
     /// Heading of a removal failure.
     pub remove_failed: &'static str,
     /// Heading when the OMS did not confirm and the outcome is open.
@@ -229,12 +230,12 @@ pub struct Messages {
     pub irreversible: &'static str,
     /// Shown while the count is re-checked after a removal whose answer was lost.
     pub outcome_checking: &'static str,
-    /// The re-check found none left: the removal went through.
-    pub outcome_done: fn(u64) -> String,
-    /// The re-check found all of them still there: nothing was removed.
-    pub outcome_not_done: fn(u64) -> String,
-    /// The re-check found some left: "{left} of {before} …".
-    pub outcome_partial: fn(u64, u64) -> String,
+    /// A lost answer, re-counted: all {0} went. One and other forms.
+    outcome_done: [&'static str; 2],
+    /// A lost answer, re-counted: all {0} are still there. One and other forms.
+    outcome_not_done: [&'static str; 2],
+    /// A lost answer, re-counted: {0} of {1} are still there (plural by {0}). One and other forms.
+    outcome_partial: [&'static str; 2],
     /// The re-check itself failed.
     pub outcome_unknown: &'static str,
     /// Shown on other pages while a removal is in flight.
@@ -257,26 +258,26 @@ pub struct Messages {
     pub err_unauthorized: &'static str,
     /// 403.
     pub err_forbidden: &'static str,
-    /// 404 with the server's detail.
-    pub err_not_found: fn(&str) -> String,
+    /// A 404 with the server's {0}.
+    err_not_found: &'static str,
     /// 404 "Invalid page." explained.
     pub err_invalid_page: &'static str,
     /// 400 heading.
     pub err_validation: &'static str,
-    /// 429 with an optional Retry-After in seconds.
-    pub err_throttled: fn(Option<u64>) -> String,
-    /// 5xx.
-    pub err_server: fn(u16) -> String,
-    /// Any other unexpected status.
-    pub err_status: fn(u16) -> String,
-    /// Network failure.
-    pub err_network: fn(&str) -> String,
-    /// Request timed out.
-    pub err_timeout: fn(u32) -> String,
-    /// Body could not be decoded.
-    pub err_decode: fn(&str, &str) -> String,
-    /// "Retrying in 3 s (retry 1 of 3)…".
-    pub retrying_in: fn(u32, u32) -> String,
+    /// 429 with Retry-After: {0} seconds.
+    err_throttled: &'static str,
+    /// 5xx: {0} is the status.
+    err_server: &'static str,
+    /// An unexpected status {0}.
+    err_status: &'static str,
+    /// No response: {0} is the browser's explanation.
+    err_network: &'static str,
+    /// No answer within {0} seconds.
+    err_timeout: &'static str,
+    /// An unreadable body: {0} what was expected, {1} the decoder's explanation.
+    err_decode: &'static str,
+    /// The retry banner: {0} seconds, retry {1} of {2}.
+    retrying_in: &'static str,
     /// Button that stops automatic retries.
     pub stop_retrying: &'static str,
     /// Request was cancelled (never shown for superseded requests).
@@ -287,8 +288,8 @@ pub struct Messages {
     pub recovery_title: &'static str,
     /// What the recovery view is and the way forward.
     pub recovery_intro: &'static str,
-    /// "What happened: {panic message}".
-    pub recovery_what_happened: fn(&str) -> String,
+    /// "What happened: {0}" (the panic message).
+    recovery_what_happened: &'static str,
     /// Button that reloads the page.
     pub recovery_reload: &'static str,
     /// Button that copies the diagnostics.
@@ -300,13 +301,25 @@ pub struct Messages {
     /// Accessible name of the diagnostics text box.
     pub recovery_diagnostics_label: &'static str,
 
+    // Templates with two shapes.
+    /// The confirmation's scope at every stock location: {0} the day.
+    confirm_scope_everywhere: &'static str,
+    /// 429 without Retry-After.
+    err_throttled_soon: &'static str,
+    /// What an unreadable list body was expected to be.
+    body_page: &'static str,
+    /// What an unreadable detail body was expected to be.
+    body_record: &'static str,
+
     // Language and reasons.
+    /// The catalogue's language: numbers and dates in its messages are written its way.
+    pub lang: Lang,
     /// Accessible name of the language switcher.
     pub language_label: &'static str,
     /// Labels of the known reason codes, in the order of [`KNOWN_REASONS`].
     pub reasons: [&'static str; KNOWN_REASONS.len()],
-    /// Tooltip of a translated reason: "Code: out_of_stock".
-    pub reason_code: fn(&str) -> String,
+    /// Tooltip of a translated reason: {0} is the code.
+    reason_code: &'static str,
 }
 
 /// The catalogue of `lang`.
@@ -332,3 +345,195 @@ pub fn reason_label(m: &Messages, code: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests;
+
+/// `template` with `{0}`, `{1}`… replaced by `args`; any other brace stays as written.
+pub(crate) fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        let arg = after
+            .get(1..3)
+            .filter(|s| s.ends_with('}'))
+            .and_then(|s| s[..1].parse::<usize>().ok())
+            .and_then(|i| args.get(i));
+        match arg {
+            Some(value) => {
+                out.push_str(value);
+                rest = &after[3..];
+            }
+            None => {
+                out.push('{');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The typed messages: every value goes in typed (a count is a `u64`, a day a `NaiveDate`)
+/// and comes out written the catalogue's way. One body for both languages: the catalogues
+/// are data.
+impl Messages {
+    fn count(&self, n: u64) -> String {
+        number(self.lang, n)
+    }
+
+    fn plural(&self, forms: [&'static str; 2], n: u64) -> &'static str {
+        if n == 1 { forms[0] } else { forms[1] }
+    }
+
+    /// "Signed in to {host}".
+    pub fn signed_in_to(&self, host: &str) -> String {
+        fill(self.signed_in_to, &[host])
+    }
+
+    /// "Package item 11111".
+    pub fn package_item_n(&self, id: i64) -> String {
+        fill(self.package_item_n, &[&id.to_string()])
+    }
+
+    /// "Transfer item 5".
+    pub fn transfer_item_n(&self, id: i64) -> String {
+        fill(self.transfer_item_n, &[&id.to_string()])
+    }
+
+    /// "Showing 41–60 of 1,234".
+    pub fn showing(&self, from: u64, to: u64, total: u64) -> String {
+        fill(self.showing, &[&self.count(from), &self.count(to), &self.count(total)])
+    }
+
+    /// "Page 3".
+    pub fn page_n(&self, page: u64) -> String {
+        fill(self.page_n, &[&self.count(page)])
+    }
+
+    /// "Page 3 of 62".
+    pub fn page_of(&self, page: u64, last: u64) -> String {
+        fill(self.page_of, &[&self.count(page), &self.count(last)])
+    }
+
+    /// A filter the OMS ignored, by its label.
+    pub fn filter_not_honoured(&self, label: &str) -> String {
+        fill(self.filter_not_honoured, &[label])
+    }
+
+    /// "Open discrepancy 42".
+    pub fn open_record(&self, id: i64) -> String {
+        fill(self.open_record, &[&id.to_string()])
+    }
+
+    /// "Discrepancy #42".
+    pub fn detail_title(&self, id: i64) -> String {
+        fill(self.detail_title, &[&id.to_string()])
+    }
+
+    /// A detail URL whose id is not a number.
+    pub fn invalid_id(&self, raw: &str) -> String {
+        fill(self.invalid_id, &[raw])
+    }
+
+    /// What a removal takes: before `date`, at `location` or everywhere.
+    pub fn confirm_scope(&self, date: NaiveDate, location: Option<u64>) -> String {
+        let date = day(self.lang, date);
+        match location {
+            Some(loc) => fill(self.confirm_scope, &[&date, &loc.to_string()]),
+            None => fill(self.confirm_scope_everywhere, &[&date]),
+        }
+    }
+
+    /// "The server counts 3 such records right now."
+    pub fn server_count(&self, n: u64) -> String {
+        fill(self.plural(self.server_count, n), &[&self.count(n)])
+    }
+
+    /// "Remove 3 records".
+    pub fn confirm_button(&self, n: u64) -> String {
+        fill(self.plural(self.confirm_button, n), &[&self.count(n)])
+    }
+
+    /// The removal went through; `n` matched before.
+    pub fn removed(&self, n: u64) -> String {
+        fill(self.removed, &[&self.count(n)])
+    }
+
+    /// A lost answer: every one of `n` went.
+    pub fn outcome_done(&self, n: u64) -> String {
+        fill(self.plural(self.outcome_done, n), &[&self.count(n)])
+    }
+
+    /// A lost answer: all `n` are still there.
+    pub fn outcome_not_done(&self, n: u64) -> String {
+        fill(self.plural(self.outcome_not_done, n), &[&self.count(n)])
+    }
+
+    /// A lost answer: `left` of `before` are still there.
+    pub fn outcome_partial(&self, left: u64, before: u64) -> String {
+        fill(
+            self.plural(self.outcome_partial, left),
+            &[&self.count(left), &self.count(before)],
+        )
+    }
+
+    /// A 404 with the server's own words.
+    pub fn err_not_found(&self, detail: &str) -> String {
+        fill(self.err_not_found, &[detail])
+    }
+
+    /// A 429, with how long to wait when the server said.
+    pub fn err_throttled(&self, after: Option<u64>) -> String {
+        match after {
+            Some(s) => fill(self.err_throttled, &[&s.to_string()]),
+            None => self.err_throttled_soon.to_string(),
+        }
+    }
+
+    /// A 5xx.
+    pub fn err_server(&self, status: u16) -> String {
+        fill(self.err_server, &[&status.to_string()])
+    }
+
+    /// Any other unexpected status.
+    pub fn err_status(&self, status: u16) -> String {
+        fill(self.err_status, &[&status.to_string()])
+    }
+
+    /// No response, with the browser's explanation.
+    pub fn err_network(&self, detail: &str) -> String {
+        fill(self.err_network, &[detail])
+    }
+
+    /// No answer within `seconds`.
+    pub fn err_timeout(&self, seconds: u32) -> String {
+        fill(self.err_timeout, &[&seconds.to_string()])
+    }
+
+    /// An unreadable body of the `expected` kind, with the decoder's explanation.
+    pub fn err_decode(&self, expected: Body, detail: &str) -> String {
+        let what = match expected {
+            Body::Page => self.body_page,
+            Body::Record => self.body_record,
+        };
+        fill(self.err_decode, &[what, detail])
+    }
+
+    /// The retry banner: `seconds` to the retry `attempt` of `of`.
+    pub fn retrying_in(&self, seconds: u32, attempt: u32, of: u32) -> String {
+        fill(
+            self.retrying_in,
+            &[&seconds.to_string(), &attempt.to_string(), &of.to_string()],
+        )
+    }
+
+    /// The recovery view's "what happened".
+    pub fn recovery_what_happened(&self, message: &str) -> String {
+        fill(self.recovery_what_happened, &[message])
+    }
+
+    /// Tooltip of a translated reason.
+    pub fn reason_code(&self, code: &str) -> String {
+        fill(self.reason_code, &[code])
+    }
+}

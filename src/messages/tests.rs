@@ -1,6 +1,7 @@
 //! Both catalogues, every key: complete, translated, with numbers and plurals per language.
 
 use super::*;
+use crate::api::error::Body;
 use chrono::NaiveDate;
 
 /// Counts every counted message is tried with.
@@ -13,10 +14,6 @@ fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()
 }
 
-fn counts(f: fn(u64) -> String) -> Vec<String> {
-    COUNTS.iter().map(|&n| f(n)).collect()
-}
-
 /// Every text of `m`, by key. The pattern names every field: a key added to `Messages`
 /// and not here does not compile.
 fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
@@ -26,7 +23,7 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         nav_remove,
         sign_out,
         nav_label,
-        signed_in_to,
+        signed_in_to: _,
         sign_in_title,
         sign_in_intro,
         base_url_label,
@@ -52,10 +49,10 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         col_modified,
         yes,
         no,
-        package_item_n,
-        transfer_item_n,
+        package_item_n: _,
+        transfer_item_n: _,
         no_item,
-        showing,
+        showing: _,
         loading,
         refreshing,
         empty_list,
@@ -66,8 +63,8 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         previous_page,
         next_page,
         last_page,
-        page_n,
-        page_of,
+        page_n: _,
+        page_of: _,
         page_size_label,
         filters_legend,
         filter_reason,
@@ -78,9 +75,9 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         any,
         apply_filters,
         must_be_positive_integer,
-        filter_not_honoured,
-        open_record,
-        detail_title,
+        filter_not_honoured: _,
+        open_record: _,
+        detail_title: _,
         back_to_list,
         field_reason,
         field_stock_location,
@@ -92,7 +89,7 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         field_id,
         none,
         not_found_title,
-        invalid_id,
+        invalid_id: _,
         unknown_page,
         remove_title,
         remove_intro,
@@ -105,13 +102,13 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         date_required,
         date_invalid,
         confirm_title,
-        confirm_scope,
-        server_count,
+        confirm_scope: _,
+        server_count: _,
         nothing_to_remove,
-        confirm_button,
+        confirm_button: _,
         removing,
         cancel,
-        removed,
+        removed: _,
         remove_failed,
         remove_unconfirmed,
         remove_unconfirmed_done,
@@ -119,9 +116,9 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         view_list,
         irreversible,
         outcome_checking,
-        outcome_done,
-        outcome_not_done,
-        outcome_partial,
+        outcome_done: _,
+        outcome_not_done: _,
+        outcome_partial: _,
         outcome_unknown,
         removal_in_progress,
         open_removal,
@@ -132,21 +129,21 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         sign_in_again,
         err_unauthorized,
         err_forbidden,
-        err_not_found,
+        err_not_found: _,
         err_invalid_page,
         err_validation,
-        err_throttled,
-        err_server,
-        err_status,
-        err_network,
-        err_timeout,
-        err_decode,
-        retrying_in,
+        err_throttled: _,
+        err_server: _,
+        err_status: _,
+        err_network: _,
+        err_timeout: _,
+        err_decode: _,
+        retrying_in: _,
         stop_retrying,
         err_aborted,
         recovery_title,
         recovery_intro,
-        recovery_what_happened,
+        recovery_what_happened: _,
         recovery_reload,
         recovery_copy,
         recovery_copied,
@@ -154,7 +151,12 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         recovery_diagnostics_label,
         language_label,
         reasons,
-        reason_code,
+        reason_code: _,
+        confirm_scope_everywhere: _,
+        err_throttled_soon: _,
+        body_page: _,
+        body_record: _,
+        lang: _,
     } = m;
     vec![
         ("app_title", vec![app_title.to_string()]),
@@ -162,7 +164,7 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         ("nav_remove", vec![nav_remove.to_string()]),
         ("sign_out", vec![sign_out.to_string()]),
         ("nav_label", vec![nav_label.to_string()]),
-        ("signed_in_to", vec![signed_in_to("oms.example.com")]),
+        ("signed_in_to", vec![m.signed_in_to("oms.example.com")]),
         ("sign_in_title", vec![sign_in_title.to_string()]),
         ("sign_in_intro", vec![sign_in_intro.to_string()]),
         ("base_url_label", vec![base_url_label.to_string()]),
@@ -188,10 +190,10 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         ("col_modified", vec![col_modified.to_string()]),
         ("yes", vec![yes.to_string()]),
         ("no", vec![no.to_string()]),
-        ("package_item_n", vec![package_item_n(5)]),
-        ("transfer_item_n", vec![transfer_item_n(5)]),
+        ("package_item_n", vec![m.package_item_n(5)]),
+        ("transfer_item_n", vec![m.transfer_item_n(5)]),
         ("no_item", vec![no_item.to_string()]),
-        ("showing", COUNTS.iter().map(|&n| showing(n, n, 1_000_000)).collect()),
+        ("showing", COUNTS.iter().map(|&n| m.showing(n, n, 1_000_000)).collect()),
         ("loading", vec![loading.to_string()]),
         ("refreshing", vec![refreshing.to_string()]),
         ("empty_list", vec![empty_list.to_string()]),
@@ -202,8 +204,8 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         ("previous_page", vec![previous_page.to_string()]),
         ("next_page", vec![next_page.to_string()]),
         ("last_page", vec![last_page.to_string()]),
-        ("page_n", counts(*page_n)),
-        ("page_of", COUNTS.iter().map(|&n| page_of(n, 1_000_000)).collect()),
+        ("page_n", COUNTS.iter().map(|&n| m.page_n(n)).collect()),
+        ("page_of", COUNTS.iter().map(|&n| m.page_of(n, 1_000_000)).collect()),
         ("page_size_label", vec![page_size_label.to_string()]),
         ("filters_legend", vec![filters_legend.to_string()]),
         ("filter_reason", vec![filter_reason.to_string()]),
@@ -214,9 +216,9 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         ("any", vec![any.to_string()]),
         ("apply_filters", vec![apply_filters.to_string()]),
         ("must_be_positive_integer", vec![must_be_positive_integer.to_string()]),
-        ("filter_not_honoured", vec![filter_not_honoured("x")]),
-        ("open_record", vec![open_record(5)]),
-        ("detail_title", vec![detail_title(5)]),
+        ("filter_not_honoured", vec![m.filter_not_honoured("x")]),
+        ("open_record", vec![m.open_record(5)]),
+        ("detail_title", vec![m.detail_title(5)]),
         ("back_to_list", vec![back_to_list.to_string()]),
         ("field_reason", vec![field_reason.to_string()]),
         ("field_stock_location", vec![field_stock_location.to_string()]),
@@ -228,7 +230,7 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         ("field_id", vec![field_id.to_string()]),
         ("none", vec![none.to_string()]),
         ("not_found_title", vec![not_found_title.to_string()]),
-        ("invalid_id", vec![invalid_id("abc")]),
+        ("invalid_id", vec![m.invalid_id("abc")]),
         ("unknown_page", vec![unknown_page.to_string()]),
         ("remove_title", vec![remove_title.to_string()]),
         ("remove_intro", vec![remove_intro.to_string()]),
@@ -249,14 +251,14 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         ("confirm_title", vec![confirm_title.to_string()]),
         (
             "confirm_scope",
-            vec![confirm_scope(day(), Some(7)), confirm_scope(day(), None)],
+            vec![m.confirm_scope(day(), Some(7)), m.confirm_scope(day(), None)],
         ),
-        ("server_count", counts(*server_count)),
+        ("server_count", COUNTS.iter().map(|&n| m.server_count(n)).collect()),
         ("nothing_to_remove", vec![nothing_to_remove.to_string()]),
-        ("confirm_button", counts(*confirm_button)),
+        ("confirm_button", COUNTS.iter().map(|&n| m.confirm_button(n)).collect()),
         ("removing", vec![removing.to_string()]),
         ("cancel", vec![cancel.to_string()]),
-        ("removed", counts(*removed)),
+        ("removed", COUNTS.iter().map(|&n| m.removed(n)).collect()),
         ("remove_failed", vec![remove_failed.to_string()]),
         ("remove_unconfirmed", vec![remove_unconfirmed.to_string()]),
         ("remove_unconfirmed_done", vec![remove_unconfirmed_done.to_string()]),
@@ -264,11 +266,14 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         ("view_list", vec![view_list.to_string()]),
         ("irreversible", vec![irreversible.to_string()]),
         ("outcome_checking", vec![outcome_checking.to_string()]),
-        ("outcome_done", counts(*outcome_done)),
-        ("outcome_not_done", counts(*outcome_not_done)),
+        ("outcome_done", COUNTS.iter().map(|&n| m.outcome_done(n)).collect()),
+        (
+            "outcome_not_done",
+            COUNTS.iter().map(|&n| m.outcome_not_done(n)).collect(),
+        ),
         (
             "outcome_partial",
-            COUNTS.iter().map(|&n| outcome_partial(n, 2_000_000)).collect(),
+            COUNTS.iter().map(|&n| m.outcome_partial(n, 2_000_000)).collect(),
         ),
         ("outcome_unknown", vec![outcome_unknown.to_string()]),
         ("removal_in_progress", vec![removal_in_progress.to_string()]),
@@ -280,21 +285,24 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         ("sign_in_again", vec![sign_in_again.to_string()]),
         ("err_unauthorized", vec![err_unauthorized.to_string()]),
         ("err_forbidden", vec![err_forbidden.to_string()]),
-        ("err_not_found", vec![err_not_found("Not found.")]),
+        ("err_not_found", vec![m.err_not_found("Not found.")]),
         ("err_invalid_page", vec![err_invalid_page.to_string()]),
         ("err_validation", vec![err_validation.to_string()]),
-        ("err_throttled", vec![err_throttled(Some(3)), err_throttled(None)]),
-        ("err_server", vec![err_server(502)]),
-        ("err_status", vec![err_status(418)]),
-        ("err_network", vec![err_network("Failed to fetch")]),
-        ("err_timeout", vec![err_timeout(30)]),
-        ("err_decode", vec![err_decode("x", "y")]),
-        ("retrying_in", vec![retrying_in(3, 1)]),
+        ("err_throttled", vec![m.err_throttled(Some(3)), m.err_throttled(None)]),
+        ("err_server", vec![m.err_server(502)]),
+        ("err_status", vec![m.err_status(418)]),
+        ("err_network", vec![m.err_network("Failed to fetch")]),
+        ("err_timeout", vec![m.err_timeout(30)]),
+        (
+            "err_decode",
+            vec![m.err_decode(Body::Page, "y"), m.err_decode(Body::Record, "y")],
+        ),
+        ("retrying_in", vec![m.retrying_in(3, 1, 3)]),
         ("stop_retrying", vec![stop_retrying.to_string()]),
         ("err_aborted", vec![err_aborted.to_string()]),
         ("recovery_title", vec![recovery_title.to_string()]),
         ("recovery_intro", vec![recovery_intro.to_string()]),
-        ("recovery_what_happened", vec![recovery_what_happened("boom")]),
+        ("recovery_what_happened", vec![m.recovery_what_happened("boom")]),
         ("recovery_reload", vec![recovery_reload.to_string()]),
         ("recovery_copy", vec![recovery_copy.to_string()]),
         ("recovery_copied", vec![recovery_copied.to_string()]),
@@ -305,7 +313,7 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         ),
         ("language_label", vec![language_label.to_string()]),
         ("reasons", reasons.iter().map(|r| r.to_string()).collect()),
-        ("reason_code", vec![reason_code("out_of_stock")]),
+        ("reason_code", vec![m.reason_code("out_of_stock")]),
     ]
 }
 
@@ -330,7 +338,7 @@ fn every_key_has_text_in_both_languages_and_turkish_is_translated() {
 fn counts_are_grouped_and_pluralised_per_language() {
     let (en, tr) = (messages(Lang::En), messages(Lang::Tr));
     assert_eq!(
-        COUNTS.map(en.confirm_button),
+        COUNTS.map(|n| en.confirm_button(n)),
         [
             "Remove 0 records",
             "Remove 1 record",
@@ -340,27 +348,27 @@ fn counts_are_grouped_and_pluralised_per_language() {
     );
     // Turkish takes no plural suffix after a number.
     assert_eq!(
-        COUNTS.map(tr.confirm_button),
+        COUNTS.map(|n| tr.confirm_button(n)),
         ["0 kaydı sil", "1 kaydı sil", "2 kaydı sil", "1.000.000 kaydı sil"]
     );
-    assert_eq!((en.server_count)(1), "The server counts 1 such record right now.");
+    assert_eq!(en.server_count(1), "The server counts 1 such record right now.");
     assert_eq!(
-        (en.server_count)(1_000_000),
+        en.server_count(1_000_000),
         "The server counts 1,000,000 such records right now."
     );
-    assert_eq!((tr.server_count)(1), "Sunucu şu anda bu koşula uyan 1 kayıt sayıyor.");
-    assert_eq!((tr.server_count)(5), "Sunucu şu anda bu koşula uyan 5 kayıt sayıyor.");
-    assert_eq!((en.showing)(41, 60, 1234), "Showing 41–60 of 1,234");
-    assert_eq!((tr.showing)(41, 60, 1234), "1.234 kayıttan 41–60 gösteriliyor");
+    assert_eq!(tr.server_count(1), "Sunucu şu anda bu koşula uyan 1 kayıt sayıyor.");
+    assert_eq!(tr.server_count(5), "Sunucu şu anda bu koşula uyan 5 kayıt sayıyor.");
+    assert_eq!(en.showing(41, 60, 1234), "Showing 41–60 of 1,234");
+    assert_eq!(tr.showing(41, 60, 1234), "1.234 kayıttan 41–60 gösteriliyor");
     assert_eq!(
-        (en.outcome_not_done)(1),
+        en.outcome_not_done(1),
         "Nothing was removed: the 1 matching record is still there. You can try again."
     );
     assert_eq!(
-        (en.outcome_partial)(1, 3),
+        en.outcome_partial(1, 3),
         "1 of the 3 matching records is still there: the removal may have stopped part-way, or new records arrived."
     );
-    assert_eq!((tr.page_of)(3, 1234), "Sayfa 3 / 1.234");
+    assert_eq!(tr.page_of(3, 1234), "Sayfa 3 / 1.234");
 }
 
 #[test]
@@ -369,4 +377,16 @@ fn known_reasons_have_labels_and_unknown_ones_none() {
     assert_eq!(reason_label(messages(Lang::Tr), "out_of_stock"), Some("Stokta yok"));
     assert_eq!(reason_label(messages(Lang::Tr), "Out_Of_Stock"), None);
     assert_eq!(reason_label(messages(Lang::En), "<img src=x>"), None);
+}
+
+#[test]
+fn templates_fill_by_index_and_leave_other_braces() {
+    assert_eq!(
+        fill("{2} kayıttan {0}–{1}", &["1", "20", "1.500"]),
+        "1.500 kayıttan 1–20"
+    );
+    assert_eq!(fill("a {0} {0}", &["x"]), "a x x");
+    assert_eq!(fill("{1} missing", &["x"]), "{1} missing");
+    assert_eq!(fill("{} {x} {", &["x"]), "{} {x} {");
+    assert_eq!(fill("ş{0}ş", &["é"]), "şéş");
 }

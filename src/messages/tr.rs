@@ -1,13 +1,15 @@
-//! Turkish. A count takes no plural suffix after a number ("1 kayıt", "5 kayıt"); numbers
-//! are grouped with dots and dates are day first, through `Intl`.
+//! Turkish. A count takes no plural suffix after a number ("1 kayıt", "5 kayıt"), so both
+//! forms of a counted message are the same; numbers are grouped with dots and dates are day
+//! first, through `Intl`.
 
 use super::Messages;
-use crate::api::retry::MAX_RETRIES;
-use crate::i18n::{Lang, day, number};
+use crate::i18n::Lang;
 
-fn n(value: u64) -> String {
-    number(Lang::Tr, value)
-}
+const SERVER_COUNT: &str = "Sunucu şu anda bu koşula uyan {0} kayıt sayıyor.";
+const OUTCOME_DONE: &str = "Yanıtı kaybolsa da silme işlemi gerçekleşti: eşleşen {0} kayıttan hiçbiri kalmadı.";
+const OUTCOME_NOT_DONE: &str = "Hiçbir şey silinmedi: eşleşen {0} kayıt hâlâ duruyor. Yeniden deneyebilirsiniz.";
+const OUTCOME_PARTIAL: &str =
+    "Eşleşen {1} kayıttan {0} tanesi hâlâ duruyor: silme işlemi yarıda kalmış ya da yeni kayıtlar gelmiş olabilir.";
 
 /// Turkish.
 pub static TR: Messages = Messages {
@@ -16,7 +18,7 @@ pub static TR: Messages = Messages {
     nav_remove: "Eski kayıtları sil",
     sign_out: "Oturumu kapat",
     nav_label: "Ana menü",
-    signed_in_to: |host| format!("{host} üzerinde oturum açık"),
+    signed_in_to: "{0} üzerinde oturum açık",
 
     sign_in_title: "OMS'e giriş yapın",
     sign_in_intro: "OMS adresinizi ve API anahtarınızı girin. Anahtar, kabul edilmeden önce OMS ile doğrulanır. Hiçbir zaman bir adrese (URL) eklenmez ve yalnızca bu sekmede kalır: bellekte ya da oturumun açık kalmasını isterseniz oturum deposunda.",
@@ -44,10 +46,10 @@ pub static TR: Messages = Messages {
     col_modified: "Güncellenme",
     yes: "Evet",
     no: "Hayır",
-    package_item_n: |id| format!("Paket kalemi {id}"),
-    transfer_item_n: |id| format!("Transfer kalemi {id}"),
+    package_item_n: "Paket kalemi {0}",
+    transfer_item_n: "Transfer kalemi {0}",
     no_item: "—",
-    showing: |from, to, total| format!("{} kayıttan {}–{} gösteriliyor", n(total), n(from), n(to)),
+    showing: "{2} kayıttan {0}–{1} gösteriliyor",
     loading: "Uyuşmazlıklar yükleniyor…",
     refreshing: "Yükleniyor…",
     empty_list: "Hiç envanter uyuşmazlığı yok.",
@@ -58,8 +60,8 @@ pub static TR: Messages = Messages {
     previous_page: "Önceki",
     next_page: "Sonraki",
     last_page: "Son",
-    page_n: |page| format!("Sayfa {}", n(page)),
-    page_of: |page, of| format!("Sayfa {} / {}", n(page), n(of)),
+    page_n: "Sayfa {0}",
+    page_of: "Sayfa {0} / {1}",
     page_size_label: "Sayfa başına satır",
     filters_legend: "Filtre",
     filter_reason: "Neden",
@@ -70,14 +72,10 @@ pub static TR: Messages = Messages {
     any: "Tümü",
     apply_filters: "Uygula",
     must_be_positive_integer: "0'dan büyük bir tam sayı girin.",
-    filter_not_honoured: |name| {
-        format!(
-            "OMS, “{name}” filtresine uymayan kayıtlar döndürdü: bu filtreyi desteklemiyor olabilir. Aşağıdaki satırlar filtrelenmemiştir."
-        )
-    },
-    open_record: |id| format!("{id} numaralı uyuşmazlığı aç"),
+    filter_not_honoured: "OMS, “{0}” filtresine uymayan kayıtlar döndürdü: bu filtreyi desteklemiyor olabilir. Aşağıdaki satırlar filtrelenmemiştir.",
+    open_record: "{0} numaralı uyuşmazlığı aç",
 
-    detail_title: |id| format!("Uyuşmazlık #{id}"),
+    detail_title: "Uyuşmazlık #{0}",
     back_to_list: "← Listeye dön",
     field_reason: "Neden",
     field_stock_location: "Stok lokasyonu",
@@ -89,7 +87,7 @@ pub static TR: Messages = Messages {
     field_id: "Kayıt no",
     none: "Yok",
     not_found_title: "Bulunamadı",
-    invalid_id: |raw| format!("“{raw}” bir uyuşmazlık numarası değil: numaralar tam sayıdır."),
+    invalid_id: "“{0}” bir uyuşmazlık numarası değil: numaralar tam sayıdır.",
     unknown_page: "Bu adreste bir sayfa yok.",
 
     remove_title: "Eski kayıtları sil",
@@ -103,30 +101,13 @@ pub static TR: Messages = Messages {
     date_required: "Bir tarih seçin.",
     date_invalid: "Geçerli bir tarih girin.",
     confirm_title: "Silme işlemini onaylayın",
-    confirm_scope: |date, location| {
-        let date = day(Lang::Tr, date);
-        match location {
-            Some(loc) => {
-                format!(
-                    "{date} (00:00 UTC) tarihinden önce oluşturulan kayıtlar {loc} numaralı stok lokasyonunda silinecek."
-                )
-            }
-            None => {
-                format!("{date} (00:00 UTC) tarihinden önce oluşturulan kayıtlar tüm stok lokasyonlarında silinecek.")
-            }
-        }
-    },
-    server_count: |count| format!("Sunucu şu anda bu koşula uyan {} kayıt sayıyor.", n(count)),
+    confirm_scope: "{0} (00:00 UTC) tarihinden önce oluşturulan kayıtlar {1} numaralı stok lokasyonunda silinecek.",
+    server_count: [SERVER_COUNT; 2],
     nothing_to_remove: "Eşleşen kayıt yok: silinecek bir şey yok.",
-    confirm_button: |count| format!("{} kaydı sil", n(count)),
+    confirm_button: ["{0} kaydı sil"; 2],
     removing: "Siliniyor…",
     cancel: "Vazgeç",
-    removed: |count| {
-        format!(
-            "Tamamlandı. OMS kayıtları sildi (istekten önce {} kayıt eşleşiyordu).",
-            n(count)
-        )
-    },
+    removed: "Tamamlandı. OMS kayıtları sildi (istekten önce {0} kayıt eşleşiyordu).",
     remove_failed: "Silme işlemi gerçekleşmedi",
     remove_unconfirmed: "OMS silme işlemini doğrulamadı",
     remove_unconfirmed_done: "Silme işlemi gerçekleşti",
@@ -134,25 +115,9 @@ pub static TR: Messages = Messages {
     view_list: "Listeyi görüntüle",
     irreversible: "Bu işlem geri alınamaz.",
     outcome_checking: "OMS silme işlemini doğrulamadı. Ne olduğu kontrol ediliyor…",
-    outcome_done: |count| {
-        format!(
-            "Yanıtı kaybolsa da silme işlemi gerçekleşti: eşleşen {} kayıttan hiçbiri kalmadı.",
-            n(count)
-        )
-    },
-    outcome_not_done: |count| {
-        format!(
-            "Hiçbir şey silinmedi: eşleşen {} kayıt hâlâ duruyor. Yeniden deneyebilirsiniz.",
-            n(count)
-        )
-    },
-    outcome_partial: |left, before| {
-        format!(
-            "Eşleşen {} kayıttan {} tanesi hâlâ duruyor: silme işlemi yarıda kalmış ya da yeni kayıtlar gelmiş olabilir.",
-            n(before),
-            n(left)
-        )
-    },
+    outcome_done: [OUTCOME_DONE; 2],
+    outcome_not_done: [OUTCOME_NOT_DONE; 2],
+    outcome_partial: [OUTCOME_PARTIAL; 2],
     outcome_unknown: "Sonuç kontrol edilemedi. Yeniden denemeden önce neyin kaldığını görmek için listeyi açın.",
     removal_in_progress: "Bir silme işlemi sürüyor. OMS yanıt verdiğinde sonucu burada gösterilecek.",
     open_removal: "Silme sayfasını aç",
@@ -164,30 +129,33 @@ pub static TR: Messages = Messages {
     sign_in_again: "Yeniden giriş yap",
     err_unauthorized: "OMS anahtarınızı artık kabul etmiyor.",
     err_forbidden: "Anahtarınızın bu işlem için yetkisi yok.",
-    err_not_found: |detail| format!("Bulunamadı: {detail}"),
+    err_not_found: "Bulunamadı: {0}",
     err_invalid_page: "Bu sayfa (artık) yok. Kayıtlar değişmiş olabilir.",
     err_validation: "OMS isteği kabul etmedi.",
-    err_throttled: |after| match after {
-        Some(s) => format!("OMS istekleri sınırlıyor. {s} sn sonra yeniden deneyin."),
-        None => "OMS istekleri sınırlıyor. Birazdan yeniden deneyin.".to_string(),
-    },
-    err_server: |status| format!("OMS'te bir iç hata oluştu (HTTP {status}). Birazdan yeniden deneyin."),
-    err_status: |status| format!("OMS beklenmeyen bir durum koduyla yanıt verdi (HTTP {status})."),
-    err_network: |detail| format!("OMS'e ulaşılamadı. Bağlantınızı ve OMS adresini kontrol edin. ({detail})"),
-    err_timeout: |secs| format!("OMS {secs} sn içinde yanıt vermedi."),
-    err_decode: |expected, detail| format!("OMS bu uygulamanın okuyamadığı bir yanıt gönderdi ({expected}): {detail}"),
-    retrying_in: |secs, attempt| format!("{secs} sn sonra yeniden deneniyor (deneme {attempt}/{MAX_RETRIES})…"),
+    err_throttled: "OMS istekleri sınırlıyor. {0} sn sonra yeniden deneyin.",
+    err_server: "OMS'te bir iç hata oluştu (HTTP {0}). Birazdan yeniden deneyin.",
+    err_status: "OMS beklenmeyen bir durum koduyla yanıt verdi (HTTP {0}).",
+    err_network: "OMS'e ulaşılamadı. Bağlantınızı ve OMS adresini kontrol edin. ({0})",
+    err_timeout: "OMS {0} sn içinde yanıt vermedi.",
+    err_decode: "OMS bu uygulamanın okuyamadığı bir yanıt gönderdi ({0} bekleniyordu): {1}",
+    retrying_in: "{0} sn sonra yeniden deneniyor (deneme {1}/{2})…",
     stop_retrying: "Denemeyi durdur",
     err_aborted: "İstek iptal edildi.",
 
     recovery_title: "Bir şeyler bozuldu",
     recovery_intro: "Uygulama düzeltemediği bir hatayla karşılaştı ve durdu. Devam etmek için sayfayı yeniden yükleyin. Tekrar olursa tanılama bilgilerini kopyalayıp bu uygulamanın desteğinden sorumlu kişiye gönderin: anahtar içermezler.",
-    recovery_what_happened: |message| format!("Ne oldu: {message}"),
+    recovery_what_happened: "Ne oldu: {0}",
     recovery_reload: "Yeniden yükle",
     recovery_copy: "Tanılama bilgilerini kopyala",
     recovery_copied: "Tanılama bilgileri panoya kopyalandı.",
     recovery_copy_manual: "Bu tarayıcı kopyalamaya izin vermedi: tanılama bilgileri aşağıda seçili, Ctrl+C (Mac'te ⌘C) ile kopyalayın.",
     recovery_diagnostics_label: "Tanılama bilgileri",
+
+    confirm_scope_everywhere: "{0} (00:00 UTC) tarihinden önce oluşturulan kayıtlar tüm stok lokasyonlarında silinecek.",
+    err_throttled_soon: "OMS istekleri sınırlıyor. Birazdan yeniden deneyin.",
+    body_page: "bir uyuşmazlık sayfası",
+    body_record: "bir uyuşmazlık kaydı",
+    lang: Lang::Tr,
 
     language_label: "Dil",
     reasons: [
@@ -198,5 +166,5 @@ pub static TR: Messages = Messages {
         "Son kullanma tarihi geçmiş",
         "Kalite sorunu",
     ],
-    reason_code: |code| format!("Kod: {code}"),
+    reason_code: "Kod: {0}",
 };

@@ -20,7 +20,7 @@ pub fn DetailPage() -> impl IntoView {
     let raw_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     move || match parse_positive_id(&raw_id.get()) {
         Some(id) => Either::Left(view! { <DetailLoader id /> }),
-        None => Either::Right(not_found((t().invalid_id)(&raw_id.get_untracked()))),
+        None => Either::Right(not_found(t().invalid_id(&raw_id.get_untracked()))),
     }
 }
 
@@ -38,7 +38,7 @@ fn DetailLoader(id: u64) -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await.1 {
                     Ok(record) => EitherOf4::A(view! { <RecordView record /> }),
-                    Err(ApiError::NotFound { detail }) => EitherOf4::B(not_found((t().err_not_found)(&detail))),
+                    Err(ApiError::NotFound { detail }) => EitherOf4::B(not_found(t().err_not_found(&detail))),
                     Err(ApiError::Aborted) => EitherOf4::C(()),
                     Err(error) => EitherOf4::D(view! {
                         <section class="page">
@@ -96,7 +96,7 @@ pub fn RecordView(
     view! {
         <section class="page detail-page">
             {back_link()}
-            <h1>{(m.detail_title)(d.id)}</h1>
+            <h1>{m.detail_title(d.id)}</h1>
             <dl class="fields">
                 <dt>{m.field_id}</dt>
                 <dd>{d.id}</dd>

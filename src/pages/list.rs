@@ -120,7 +120,7 @@ fn results(query: ListQuery, page: Page<Discrepancy>) -> impl IntoView {
         </div>
         {ignored
             .into_iter()
-            .map(|kind| view! { <p class="warning" role="alert">{(m.filter_not_honoured)(filter_label(kind))}</p> })
+            .map(|kind| view! { <p class="warning" role="alert">{m.filter_not_honoured(filter_label(kind))}</p> })
             .collect_view()}
         {body}
         <Pager count=page.count query />

@@ -227,7 +227,7 @@ pub fn RemovePage() -> impl IntoView {
                                 <section class="confirm" aria-labelledby="confirm-title">
                                     <h2 id="confirm-title" tabindex="-1" node_ref=heading>{m.confirm_title}</h2>
                                     <p class="scope">{scope(&request)}</p>
-                                    <p class="server-count">{(m.server_count)(count)}</p>
+                                    <p class="server-count">{m.server_count(count)}</p>
                                     {(count == 0).then(|| view! { <p class="warning">{m.nothing_to_remove}</p> })}
                                     <p class="irreversible">{m.irreversible}</p>
                                     <div class="actions">
@@ -238,7 +238,7 @@ pub fn RemovePage() -> impl IntoView {
                                             aria-busy=sending.to_string()
                                             on:click=confirm
                                         >
-                                            {if sending { m.removing.to_string() } else { (m.confirm_button)(count) }}
+                                            {if sending { m.removing.to_string() } else { m.confirm_button(count) }}
                                         </button>
                                         <button
                                             type="button"
@@ -261,7 +261,7 @@ pub fn RemovePage() -> impl IntoView {
                     Stage::Done(request, count) => Some(
                         view! {
                             <section class="done" role="status" aria-labelledby="done-title">
-                                <h2 id="done-title" tabindex="-1" node_ref=heading>{(m.removed)(count)}</h2>
+                                <h2 id="done-title" tabindex="-1" node_ref=heading>{m.removed(count)}</h2>
                                 <p class="scope">{scope(&request)}</p>
                                 <div class="actions">
                                     <a class="button primary" href=list_href_done.clone() on:click=acknowledge>

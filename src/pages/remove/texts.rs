@@ -19,16 +19,16 @@ pub fn outcome_text(outcome: Outcome) -> String {
     let m = t();
     match outcome {
         Outcome::Checking { .. } => m.outcome_checking.to_string(),
-        Outcome::Remaining { before, left: 0 } => (m.outcome_done)(before),
-        Outcome::Remaining { before, left } if left >= before => (m.outcome_not_done)(left),
-        Outcome::Remaining { before, left } => (m.outcome_partial)(left, before),
+        Outcome::Remaining { before, left: 0 } => m.outcome_done(before),
+        Outcome::Remaining { before, left } if left >= before => m.outcome_not_done(left),
+        Outcome::Remaining { before, left } => m.outcome_partial(left, before),
         Outcome::Unknown => m.outcome_unknown.to_string(),
     }
 }
 
 /// "Records created before 10 Oct 2023 (00:00 UTC) at stock location 7 will be removed."
 pub fn scope(request: &RemoveRequest) -> String {
-    (t().confirm_scope)(request.expired_date, request.stock_location)
+    t().confirm_scope(request.expired_date, request.stock_location)
 }
 
 #[cfg(test)]
