@@ -85,10 +85,12 @@ pub fn current() -> Lang {
 /// the one reading the whole app follows.
 #[derive(Clone, Copy)]
 pub struct Language {
-    /// The host back office's locale; set by the embedding, `None` standalone.
-    pub host: RwSignal<Option<Lang>>,
-    /// The user's explicit choice, remembered across visits.
-    pub chosen: RwSignal<Option<Lang>>,
+    /// The host back office's locale as a tag (`tr-TR`); set by the embedding, empty
+    /// standalone. Tags rather than `Lang` values: a string signal's code is already in the
+    /// app, a signal of a new type would add its own.
+    pub host: RwSignal<String>,
+    /// The user's explicit choice as a tag, remembered across visits; empty when none.
+    pub chosen: RwSignal<String>,
     /// The browser's first supported language, read once.
     browser: Option<Lang>,
 }
@@ -97,8 +99,8 @@ impl Language {
     /// The language state of this browser: the remembered choice and `navigator.languages`.
     pub fn new() -> Language {
         Language {
-            host: RwSignal::new(None),
-            chosen: RwSignal::new(stored_choice()),
+            host: RwSignal::new(String::new()),
+            chosen: RwSignal::new(stored_choice().map(|l| l.tag().to_string()).unwrap_or_default()),
             browser: first_supported(&browser_languages()),
         }
     }
@@ -106,7 +108,9 @@ impl Language {
     /// The language in force (tracked), which the catalogue ([`crate::messages::t`]) then
     /// follows.
     pub fn lang(&self) -> Lang {
-        let lang = choose(self.host.get(), self.chosen.get(), self.browser);
+        let host = self.host.with(|t| Lang::parse(t));
+        let chosen = self.chosen.with(|t| Lang::parse(t));
+        let lang = choose(host, chosen, self.browser);
         CURRENT.with(|c| c.set(lang));
         lang
     }
@@ -116,7 +120,7 @@ impl Language {
         if let Some(storage) = local_storage() {
             let _ = storage.set_item(STORAGE_KEY, lang.tag());
         }
-        self.chosen.set(Some(lang));
+        self.chosen.set(lang.tag().to_string());
     }
 }
 

@@ -16,27 +16,25 @@ fn autonym(lang: Lang) -> &'static str {
 }
 
 /// A `<select>` of the languages. A switch mounts the app again in the new language
-/// ([`crate::start`]), which gives this control the focus back.
+/// ([`crate::start`]), which rebuilds this control too (so it needs no reactive state) and
+/// gives it the focus back.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let language = use_context::<Language>()?;
+    let current = crate::i18n::current();
     let on_change = move |ev: leptos::ev::Event| {
         if let Some(lang) = Lang::parse(&event_target_value(&ev)) {
             language.choose(lang);
         }
     };
     Some(view! {
-        <select
-            id=SWITCH_ID
-            class="language-switch"
-            aria-label=t().language_label
-            prop:value=move || language.lang().tag()
-            on:change=on_change
-        >
-            {Lang::ALL
-                .into_iter()
-                .map(|lang| view! { <option value=lang.tag() lang=lang.tag()>{autonym(lang)}</option> })
-                .collect_view()}
+        <select id=SWITCH_ID class="language-switch" aria-label=t().language_label on:change=on_change>
+            <option value="en" lang="en" selected=current == Lang::En>
+                {autonym(Lang::En)}
+            </option>
+            <option value="tr" lang="tr" selected=current == Lang::Tr>
+                {autonym(Lang::Tr)}
+            </option>
         </select>
     })
 }
