@@ -12,6 +12,7 @@ use discrepancy_admin::components::{DiscrepancyTable, ErrorPanel, Pager};
 use discrepancy_admin::config::AppConfig;
 use discrepancy_admin::pages::RemovePage;
 use discrepancy_admin::pages::detail::RecordView;
+use discrepancy_admin::routes::Base;
 use discrepancy_admin::session::Session;
 use discrepancy_admin::ui_state::UiState;
 use leptos::mount::mount_to;
@@ -228,6 +229,28 @@ async fn pager_links_every_page_and_disables_the_impossible_steps() {
         "a single page disables all steps"
     );
     assert!(first_root.query_selector("a.next").unwrap().is_none());
+
+    // Mounted under a router base, every link carries it once (leptos_router leaves a plain
+    // href as written, so a link without it would leave the app).
+    let based_root = container();
+    let _h3 = mount_to(based_root.clone(), move || {
+        provide_context(Base::new("/apps/oms/"));
+        view! { <Pager count=1234 query=ListQuery::default().with_page(3) /> }
+    });
+    leptos::task::tick().await;
+    let hrefs: Vec<String> = find_all(&based_root, "a")
+        .iter()
+        .filter_map(|a| a.get_attribute("href"))
+        .collect();
+    assert!(!hrefs.is_empty());
+    for href in &hrefs {
+        assert!(href.starts_with("/apps/oms/discrepancies"), "{href}");
+        assert!(!href.starts_with("/apps/oms/apps/oms"), "{href}");
+    }
+    assert_eq!(
+        find(&based_root, "a.next").get_attribute("href").as_deref(),
+        Some("/apps/oms/discrepancies?page=4")
+    );
 }
 
 #[wasm_bindgen_test]
