@@ -3,9 +3,11 @@
 //!
 //! - Existing files come from DIR; any other GET outside `/api/` and `/__dev/` gets
 //!   `index.html`, so client-side routes survive a reload.
-//! - Compressible files are gzipped once at the highest level and kept in memory (keyed by
-//!   modification time and length, so a rebuilt app is picked up). Compressing a 650 KB wasm
-//!   on every request cost about 60 ms per load; a real host serves precompressed assets.
+//! - Compressible files are compressed once, with brotli (quality 11) and gzip (level 9), and
+//!   kept in memory (keyed by modification time and length, so a rebuilt app is picked up).
+//!   Compressing a 650 KB wasm on every request cost about 60 ms per load; a real host serves
+//!   precompressed assets. Brotli is sent when the request accepts `br`, else gzip when it
+//!   accepts `gzip`; each encoding has its own `ETag` so no cache mixes them up.
 //! - trunk's content-hashed assets (`name-<hex>.ext`) are `immutable` for a year: a repeat
 //!   visit then loads nothing but `index.html`, and Chromium can reuse its compiled wasm.
 //!   Everything else (`index.html`, unhashed files) is `no-cache`, revalidated by `ETag`.
@@ -29,7 +31,7 @@ pub(crate) const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// `Cache-Control` of everything else: always revalidate (cheap with the `ETag`).
 pub(crate) const REVALIDATE: &str = "no-cache";
 
-/// The `--static` directory and its in-memory cache of file bodies and their gzip forms.
+/// The `--static` directory and its in-memory cache of file bodies and their compressed forms.
 pub(crate) struct StaticApp {
     dir: PathBuf,
     cache: Mutex<HashMap<PathBuf, Arc<Cached>>>,
@@ -39,12 +41,37 @@ pub(crate) struct StaticApp {
 struct Cached {
     stamp: Stamp,
     content_type: &'static str,
-    etag: HeaderValue,
     /// `Cache-Control`: [`IMMUTABLE`] for content-hashed names, else [`REVALIDATE`].
     cache_control: &'static str,
-    body: Bytes,
+    /// The file as it is on disk.
+    identity: Encoded,
     /// The gzip form, when the type compresses and the result is smaller.
-    gzip: Option<Bytes>,
+    gzip: Option<Encoded>,
+    /// The brotli form, when the type compresses and the result is smaller than the gzip one.
+    br: Option<Encoded>,
+}
+
+/// One representation of a file: its bytes and its `ETag` (which names the encoding too).
+struct Encoded {
+    body: Bytes,
+    etag: HeaderValue,
+}
+
+impl Cached {
+    /// Whether more than one representation exists, so responses depend on `Accept-Encoding`.
+    fn varies(&self) -> bool {
+        self.gzip.is_some() || self.br.is_some()
+    }
+
+    /// The representation for a request: brotli when accepted, else gzip when accepted, else
+    /// the file as it is, with its `Content-Encoding`.
+    fn select(&self, req_headers: &HeaderMap) -> (&Encoded, Option<&'static str>) {
+        match (&self.br, &self.gzip) {
+            (Some(br), _) if accepts(req_headers, "br") => (br, Some("br")),
+            (_, Some(gz)) if accepts(req_headers, "gzip") => (gz, Some("gzip")),
+            _ => (&self.identity, None),
+        }
+    }
 }
 
 impl StaticApp {
@@ -56,8 +83,9 @@ impl StaticApp {
         }
     }
 
-    /// Reads and compresses every file of the directory (not its subdirectories) so the
-    /// first visitor does not wait for level-9 gzip of the wasm (~100 ms).
+    /// Reads and compresses (brotli and gzip) every file of the directory (not its
+    /// subdirectories) so the first visitor does not wait for quality-11 brotli and level-9
+    /// gzip of the wasm (over a second together).
     pub(crate) fn warm(&self) {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return;
@@ -100,11 +128,20 @@ impl StaticApp {
         let gzip = compressible(content_type)
             .then(|| gzip(&body))
             .filter(|gz| gz.len() < body.len());
+        let br = compressible(content_type)
+            .then(|| brotli(&body))
+            .filter(|br| br.len() < gzip.as_ref().map_or(body.len(), Vec::len));
         let digest = Sha256::digest(&body);
-        let etag = digest[..12].iter().fold(String::from("\""), |mut s, b| {
+        let tag = digest[..12].iter().fold(String::new(), |mut s, b| {
             s.push_str(&format!("{b:02x}"));
             s
-        }) + "\"";
+        });
+        let encoded = |body: Vec<u8>, suffix: &str| -> std::io::Result<Encoded> {
+            Ok(Encoded {
+                body: Bytes::from(body),
+                etag: HeaderValue::from_str(&format!("\"{tag}{suffix}\"")).map_err(std::io::Error::other)?,
+            })
+        };
         let hashed = path.file_name().and_then(|n| n.to_str()).is_some_and(is_content_hashed);
         let cached = Arc::new(Cached {
             stamp,
@@ -114,9 +151,9 @@ impl StaticApp {
             } else {
                 REVALIDATE
             },
-            etag: HeaderValue::from_str(&etag).map_err(std::io::Error::other)?,
-            body: Bytes::from(body),
-            gzip: gzip.map(Bytes::from),
+            identity: encoded(body, "")?,
+            gzip: gzip.map(|gz| encoded(gz, "-gz")).transpose()?,
+            br: br.map(|br| encoded(br, "-br")).transpose()?,
         });
         self.lock().insert(path.to_path_buf(), Arc::clone(&cached));
         Ok(cached)
@@ -142,33 +179,31 @@ fn resolve(dir: &Path, uri_path: &str) -> PathBuf {
     if candidate.is_file() { candidate } else { index }
 }
 
-/// The response for a loaded file: 304 when the client's copy is current, else the body
-/// (gzip when accepted), without the body for HEAD.
+/// The response for a loaded file: 304 when the client's copy of the selected representation
+/// is current, else its body (brotli or gzip when accepted), without the body for HEAD.
 fn respond(file: &Cached, method: &Method, req_headers: &HeaderMap) -> Response {
+    let (selected, encoding) = file.select(req_headers);
     let not_modified = req_headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| {
             v.split(',')
-                .any(|t| t.trim() == "*" || t.trim().trim_start_matches("W/") == file.etag)
+                .any(|t| t.trim() == "*" || t.trim().trim_start_matches("W/") == selected.etag)
         });
     let mut headers = HeaderMap::new();
-    headers.insert(header::ETAG, file.etag.clone());
+    headers.insert(header::ETAG, selected.etag.clone());
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(file.cache_control));
-    if file.gzip.is_some() {
+    if file.varies() {
         headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     }
     if not_modified {
         return (StatusCode::NOT_MODIFIED, headers).into_response();
     }
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(file.content_type));
-    let body = match &file.gzip {
-        Some(gz) if accepts_gzip(req_headers) => {
-            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-            gz.clone()
-        }
-        _ => file.body.clone(),
-    };
+    if let Some(encoding) = encoding {
+        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+    }
+    let body = selected.body.clone();
     headers.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
     let body = if method == Method::HEAD {
         Body::empty()
@@ -190,8 +225,9 @@ pub(crate) fn is_content_hashed(name: &str) -> bool {
     (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// Whether the client takes gzip (`gzip` or `*` listed without `q=0`).
-pub(crate) fn accepts_gzip(headers: &HeaderMap) -> bool {
+/// Whether the client takes the content coding `coding` (`gzip`, `br`): the coding or `*`
+/// listed without `q=0`.
+pub(crate) fn accepts(headers: &HeaderMap, coding: &str) -> bool {
     headers
         .get_all(header::ACCEPT_ENCODING)
         .iter()
@@ -199,13 +235,13 @@ pub(crate) fn accepts_gzip(headers: &HeaderMap) -> bool {
         .flat_map(|v| v.split(','))
         .any(|item| {
             let mut parts = item.split(';').map(str::trim);
-            let coding = parts.next().unwrap_or("");
+            let listed = parts.next().unwrap_or("");
             let refused = parts.any(|p| {
                 p.strip_prefix("q=")
                     .and_then(|q| q.parse::<f32>().ok())
                     .is_some_and(|q| q <= 0.0)
             });
-            (coding.eq_ignore_ascii_case("gzip") || coding == "*") && !refused
+            (listed.eq_ignore_ascii_case(coding) || listed == "*") && !refused
         })
 }
 
@@ -239,6 +275,22 @@ fn gzip(body: &[u8]) -> Vec<u8> {
     enc.finish().unwrap_or_default()
 }
 
+/// Brotli at the highest quality (11) with a 4 MiB window (lgwin 22), in generic mode: what
+/// `brotli -q 11` and nginx's `brotli_static` files are made with.
+fn brotli(body: &[u8]) -> Vec<u8> {
+    let params = ::brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        mode: ::brotli::enc::backward_references::BrotliEncoderMode::BROTLI_MODE_GENERIC,
+        size_hint: body.len(),
+        ..Default::default()
+    };
+    let mut out = Vec::with_capacity(body.len() / 4);
+    // Reading from a slice and writing to a Vec cannot fail.
+    let _ = ::brotli::BrotliCompress(&mut &body[..], &mut out, &params);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,20 +318,66 @@ mod tests {
         }
     }
 
+    fn accept_encoding(v: &str) -> HeaderMap {
+        let mut m = HeaderMap::new();
+        m.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(v).unwrap());
+        m
+    }
+
     #[test]
-    fn accept_encoding() {
-        let h = |v: &str| {
-            let mut m = HeaderMap::new();
-            m.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(v).unwrap());
-            accepts_gzip(&m)
-        };
+    fn accepts_gzip() {
+        let h = |v: &str| accepts(&accept_encoding(v), "gzip");
         assert!(h("gzip, deflate, br, zstd"));
         assert!(h("br;q=1.0, GZIP;q=0.5"));
         assert!(h("*"));
         assert!(!h("gzip;q=0"));
+        assert!(!h("*;q=0"));
         assert!(!h("br, identity"));
         assert!(!h("gzipx"));
-        assert!(!accepts_gzip(&HeaderMap::new()));
+        assert!(!accepts(&HeaderMap::new(), "gzip"));
+    }
+
+    #[test]
+    fn accepts_br() {
+        let h = |v: &str| accepts(&accept_encoding(v), "br");
+        assert!(h("br"));
+        assert!(h("gzip, deflate, br, zstd"));
+        assert!(h("gzip;q=0.5, BR;q=1.0"));
+        assert!(h("*"));
+        assert!(h("*;q=0, br"));
+        assert!(!h("br;q=0"));
+        assert!(!h("br;q=0.0, gzip"));
+        assert!(!h("*;q=0"));
+        assert!(!h("gzip, identity"));
+        assert!(!h("brotli"));
+        assert!(!accepts(&HeaderMap::new(), "br"));
+    }
+
+    #[test]
+    fn brotli_round_trip_and_preference() {
+        let text = "<!doctype html><title>app</title>".repeat(50);
+        let mut out = Vec::new();
+        ::brotli::BrotliDecompress(&mut brotli(text.as_bytes()).as_slice(), &mut out).unwrap();
+        assert_eq!(out, text.as_bytes());
+        let enc = |body: &[u8], tag: &'static str| Encoded {
+            body: Bytes::copy_from_slice(body),
+            etag: HeaderValue::from_static(tag),
+        };
+        let file = Cached {
+            stamp: stamp(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap(),
+            content_type: "text/html; charset=utf-8",
+            cache_control: REVALIDATE,
+            identity: enc(b"id", "\"t\""),
+            gzip: Some(enc(b"gz", "\"t-gz\"")),
+            br: Some(enc(b"br", "\"t-br\"")),
+        };
+        let pick = |v: &str| {
+            let (e, coding) = file.select(&accept_encoding(v));
+            (e.body.clone(), coding)
+        };
+        assert_eq!(pick("gzip, deflate, br"), (Bytes::from_static(b"br"), Some("br")));
+        assert_eq!(pick("br;q=0, gzip"), (Bytes::from_static(b"gz"), Some("gzip")));
+        assert_eq!(pick("identity"), (Bytes::from_static(b"id"), None));
     }
 
     #[test]

@@ -61,8 +61,9 @@ fn static_assets_precompressed_cached_and_revalidated() {
     };
 
     // The hashed wasm: gzip when accepted (level 9, far below the raw size), immutable.
+    // (With `br` accepted too, brotli wins: see `static_assets_brotli_when_accepted`.)
     let path = "/app-59f3c2942698cb0_bg.wasm";
-    let r = run(s.req("GET", path).set("Accept-Encoding", "gzip, deflate, br"), None);
+    let r = run(s.req("GET", path).set("Accept-Encoding", "gzip, deflate"), None);
     assert_eq!(r.status, 200);
     assert_eq!(r.h("Content-Encoding"), Some("gzip"));
     assert_eq!(r.h("Content-Type"), Some("application/wasm"));
@@ -73,10 +74,11 @@ fn static_assets_precompressed_cached_and_revalidated() {
     assert_eq!(gunzip(&r.raw), wasm);
     let etag = r.h("ETag").unwrap().to_string();
     assert!(
-        etag.starts_with('"') && etag.ends_with('"') && etag.len() == 26,
+        etag.starts_with('"') && etag.ends_with("-gz\"") && etag.len() == 29,
         "{etag}"
     );
-    // Without gzip (or refused with q=0): the identical bytes, the same ETag.
+    // Without gzip (or refused with q=0): the identical bytes, the ETag without the encoding.
+    let identity_etag = etag.replace("-gz", "");
     for ae in [None, Some("gzip;q=0, identity")] {
         let req = s.req("GET", path);
         let r = run(
@@ -89,10 +91,15 @@ fn static_assets_precompressed_cached_and_revalidated() {
         );
         assert_eq!((r.status, r.h("Content-Encoding")), (200, None), "{ae:?}");
         assert_eq!(r.raw, wasm);
-        assert_eq!(r.h("ETag"), Some(etag.as_str()));
+        assert_eq!(r.h("ETag"), Some(identity_etag.as_str()));
     }
     // Revalidation: 304 without a body, still with the policy headers.
-    let r = run(s.req("GET", path).set("If-None-Match", &etag), None);
+    let r = run(
+        s.req("GET", path)
+            .set("If-None-Match", &etag)
+            .set("Accept-Encoding", "gzip"),
+        None,
+    );
     assert_eq!((r.status, r.raw.len()), (304, 0));
     assert_eq!(r.h("ETag"), Some(etag.as_str()));
     assert!(r.h("Content-Security-Policy").is_some());
@@ -100,6 +107,8 @@ fn static_assets_precompressed_cached_and_revalidated() {
         run(s.req("GET", path).set("If-None-Match", "\"other\""), None).status,
         200
     );
+    // The gzip ETag does not validate the identity form: a cache must not reuse gzip bytes.
+    assert_eq!(run(s.req("GET", path).set("If-None-Match", &etag), None).status, 200);
     // HEAD: the headers of the GET, no body.
     let r = run(s.req("HEAD", path).set("Accept-Encoding", "gzip"), None);
     assert_eq!((r.status, r.raw.len(), r.h("Content-Encoding")), (200, 0, Some("gzip")));
@@ -132,5 +141,129 @@ fn static_assets_precompressed_cached_and_revalidated() {
         assert_eq!((r.status, r.body.as_str()), (200, index.as_str()), "{p}");
     }
     std::fs::remove_file(&outside).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The files of a trunk build, each compressible and large enough for compression to pay.
+fn app_files() -> Vec<(&'static str, Vec<u8>)> {
+    let text = |unit: &str, n: usize| unit.repeat(n).into_bytes();
+    vec![
+        (
+            "index.html",
+            text(
+                "<!doctype html><link rel=modulepreload href=/app-59f3c2942698cb0.js>",
+                20,
+            ),
+        ),
+        (
+            "app-59f3c2942698cb0_bg.wasm",
+            (0..60_000u32).map(|i| ((i % 13) ^ (i / 1000)) as u8).collect(),
+        ),
+        (
+            "app-59f3c2942698cb0.js",
+            text("export function f(a, b) { return wasm.f(a, b); }\n", 200),
+        ),
+        (
+            "main-7a38c19fb053e2e7.css",
+            text(".list th { position: sticky; top: 0; }\n", 200),
+        ),
+    ]
+}
+
+#[test]
+fn static_assets_brotli_when_accepted() {
+    let dir = std::env::temp_dir().join(format!("oms-dev-static-br-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let files = app_files();
+    for (name, bytes) in &files {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+    let s = Server::start(Config {
+        static_dir: Some(dir.clone()),
+        ..config(10)
+    });
+    let unbrotli = |raw: &[u8]| {
+        let mut out = Vec::new();
+        brotli::Decompressor::new(raw, 4096).read_to_end(&mut out).unwrap();
+        out
+    };
+    let gunzip = |raw: &[u8]| {
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(raw).read_to_end(&mut out).unwrap();
+        out
+    };
+    let get = |path: &str, ae: Option<&str>, inm: Option<&str>| {
+        let mut req = s.req("GET", path);
+        if let Some(v) = ae {
+            req = req.set("Accept-Encoding", v);
+        }
+        if let Some(v) = inm {
+            req = req.set("If-None-Match", v);
+        }
+        run(req, None)
+    };
+    for (name, bytes) in &files {
+        let path = format!("/{name}");
+        let br = get(&path, Some("gzip, deflate, br"), None);
+        assert_eq!((br.status, br.h("Content-Encoding")), (200, Some("br")), "{name}");
+        assert_eq!(
+            br.h("Content-Length"),
+            Some(br.raw.len().to_string().as_str()),
+            "{name}"
+        );
+        assert_eq!(&unbrotli(&br.raw), bytes, "{name}");
+        let gz = get(&path, Some("gzip"), None);
+        assert_eq!((gz.status, gz.h("Content-Encoding")), (200, Some("gzip")), "{name}");
+        assert_eq!(&gunzip(&gz.raw), bytes, "{name}");
+        assert!(
+            br.raw.len() < gz.raw.len(),
+            "{name}: br {} >= gzip {}",
+            br.raw.len(),
+            gz.raw.len()
+        );
+        let plain = get(&path, None, None);
+        assert_eq!((plain.status, plain.h("Content-Encoding")), (200, None), "{name}");
+        assert_eq!(&plain.raw, bytes, "{name}");
+        for r in [&br, &gz, &plain] {
+            assert!(
+                r.h("Vary").unwrap_or("").contains("accept-encoding"),
+                "{name}: {:?}",
+                r.h("Vary")
+            );
+        }
+        let etags = [&br, &gz, &plain].map(|r| r.h("ETag").unwrap().to_string());
+        assert!(
+            etags[0].ends_with("-br\"") && etags[1].ends_with("-gz\""),
+            "{name}: {etags:?}"
+        );
+        assert!(
+            etags[0] != etags[1] && etags[1] != etags[2] && etags[0] != etags[2],
+            "{name}: {etags:?}"
+        );
+        // Each ETag revalidates its own encoding (304, no body, its ETag), and only that one.
+        for (ae, etag) in [
+            (Some("gzip, deflate, br"), &etags[0]),
+            (Some("gzip"), &etags[1]),
+            (None, &etags[2]),
+        ] {
+            let r = get(&path, ae, Some(etag));
+            assert_eq!((r.status, r.raw.len()), (304, 0), "{name} {ae:?}");
+            assert_eq!(r.h("ETag"), Some(etag.as_str()), "{name} {ae:?}");
+            assert!(r.h("Vary").unwrap_or("").contains("accept-encoding"), "{name} {ae:?}");
+            // A brotli request is validated by the brotli ETag only (weak form accepted).
+            let expected = if etag == &etags[0] { 304 } else { 200 };
+            let r = get(&path, Some("br"), Some(&format!("W/{etag}")));
+            assert_eq!(r.status, expected, "{name} {ae:?}");
+        }
+        // HEAD: the GET's headers, no body.
+        let h = run(s.req("HEAD", &path).set("Accept-Encoding", "br"), None);
+        assert_eq!(
+            (h.status, h.raw.len(), h.h("Content-Encoding")),
+            (200, 0, Some("br")),
+            "{name}"
+        );
+        assert_eq!(h.h("Content-Length"), br.h("Content-Length"), "{name}");
+        assert_eq!(h.h("ETag"), br.h("ETag"), "{name}");
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }
