@@ -65,10 +65,12 @@ impl AppState {
                 throttle: config.throttle,
             })),
             stats: Arc::new(Stats::default()),
+            // Compressed before the server says it is ready (the lines scripts wait for): a
+            // request racing a background warm-up compressed the wasm a second time, and the
+            // first page load waited seconds for quality-11 brotli.
             static_app: config.static_dir.clone().map(|dir| {
                 let app = Arc::new(StaticApp::new(dir));
-                let warming = Arc::clone(&app);
-                std::thread::spawn(move || warming.warm());
+                app.warm();
                 app
             }),
             csp: match &config.static_dir {
