@@ -28,9 +28,10 @@ use components::{AppHeader, RemovalStatus, RequireSession};
 use config::AppConfig;
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 use pages::{DetailPage, ListPage, NotFoundPage, RemovePage, SignInPage};
-use routes::{Base, LIST, path_and_query, use_go, use_here};
+use routes::{Base, LIST, path_and_query, use_go};
 use session::Session;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -83,7 +84,13 @@ pub fn start() {
             // Outside this effect: the new mount must own itself, not be a child of it.
             leptos::task::spawn_local(async move {
                 follow_document(now);
-                remount(&shared, &mut mounted.borrow_mut());
+                let refocus = remount(&shared, &mut mounted.borrow_mut());
+                // After the new mount's effects, one of which may move the focus (the
+                // removal page focuses its confirmation): the switcher keeps it.
+                api::retry::sleep_ms(0).await;
+                if refocus {
+                    focus_switcher();
+                }
             });
         }
         now
@@ -125,9 +132,9 @@ fn mount(shared: &Shared) -> Mounted {
     }
 }
 
-/// Unmounts the app and mounts it again, keeping the focus on the language switcher and
-/// the scroll position.
-fn remount(shared: &Shared, mounted: &mut Option<Mounted>) {
+/// Unmounts the app and mounts it again at the same scroll position; true when the language
+/// switcher had the focus (it gets it back).
+fn remount(shared: &Shared, mounted: &mut Option<Mounted>) -> bool {
     let window = leptos::prelude::window();
     let document = leptos::prelude::document();
     let switching = document
@@ -139,8 +146,11 @@ fn remount(shared: &Shared, mounted: &mut Option<Mounted>) {
     *mounted = Some(mount(shared));
     shared.ui.reads.update_value(|r| r.set_remounting(false));
     window.scroll_to_with_x_and_y(0.0, scroll);
-    if switching
-        && let Some(el) = document.get_element_by_id(components::language_switch::SWITCH_ID)
+    switching
+}
+
+fn focus_switcher() {
+    if let Some(el) = leptos::prelude::document().get_element_by_id(components::language_switch::SWITCH_ID)
         && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
     {
         let _ = el.focus();
@@ -212,8 +222,6 @@ fn app_view(shared: Shared) -> impl IntoView {
 #[component]
 fn HomeRedirect() -> impl IntoView {
     let go = use_go();
-    let here = use_here()();
-    let search = here.split_once('?').map(|(_, q)| q).unwrap_or_default();
-    let target = path_and_query(LIST, search);
+    let target = path_and_query(LIST, &use_location().search.get_untracked());
     Effect::new(move |_| go(&target, true));
 }

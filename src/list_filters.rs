@@ -4,6 +4,7 @@
 use crate::api::query::{parse_bool, parse_positive_id};
 use crate::api::{Discrepancy, Filters};
 use crate::dates::{parse_input_date, to_iso_date};
+use crate::messages::t;
 
 /// The filter form as typed: every field is text until it is applied.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -96,6 +97,17 @@ fn field<T>(text: &str, kind: FilterKind, parse: impl Fn(&str) -> Option<T>, err
         errors.invalid.push(kind);
     }
     parsed
+}
+
+/// The label of a filter, as the filter form names it.
+pub fn filter_label(kind: FilterKind) -> &'static str {
+    let m = t();
+    match kind {
+        FilterKind::Reason => m.filter_reason,
+        FilterKind::StockLocation => m.filter_stock_location,
+        FilterKind::Active => m.filter_active,
+        FilterKind::CreatedBefore => m.filter_created_before,
+    }
 }
 
 /// Filters the rows prove the server ignored: a DRF server drops unknown filters silently,

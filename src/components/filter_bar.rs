@@ -2,9 +2,8 @@
 //! URL can set is visible here, so nothing filters the list silently.
 
 use crate::api::ListQuery;
-use crate::list_filters::{FilterDraft, FilterKind};
+use crate::list_filters::{FilterDraft, FilterKind, filter_label};
 use crate::messages::{KNOWN_REASONS, t};
-use crate::pages::list::filter_label;
 use crate::routes::{list_path, use_base, use_go};
 use leptos::prelude::*;
 

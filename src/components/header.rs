@@ -10,6 +10,7 @@ use leptos_router::hooks::use_location;
 /// Header shown on every page while signed in.
 #[component]
 pub fn AppHeader() -> impl IntoView {
+    let m = t();
     let session = use_session();
     let base = use_base();
     let pathname = use_location().pathname;
@@ -23,25 +24,17 @@ pub fn AppHeader() -> impl IntoView {
             .map(|c| host_label(&c.base_url))
             .unwrap_or_default()
     };
-    let labelled = {
-        let m = t();
-        view! {
+    view! {
+        <header class="app-header">
             <a class="brand" href=base.href(LIST)>{m.app_title}</a>
             <nav aria-label=m.nav_label class="main-nav">
                 <a href=base.href(LIST) aria-current=move || current(LIST)>{m.nav_list}</a>
                 <a href=base.href(REMOVE) aria-current=move || current(REMOVE)>{m.nav_remove}</a>
             </nav>
             <span class="host" title=host>{move || m.signed_in_to(&host())}</span>
-        }
-    };
-    view! {
-        <header class="app-header">
-            {labelled}
             <LanguageSwitch />
             <button type="button" class="button" on:click=move |_| session.sign_out(Notice::SignedOut)>
-                {{
-                    t().sign_out
-                }}
+                {m.sign_out}
             </button>
         </header>
     }

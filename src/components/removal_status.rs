@@ -2,7 +2,7 @@
 //! answer that arrives after they left the removal page is never lost.
 
 use crate::messages::t;
-use crate::pages::remove::failure_headline;
+use crate::removal::texts::failure_headline;
 use crate::removal::{Feedback, Stage};
 use crate::routes::{REMOVE, use_base};
 use crate::ui_state::use_ui;
@@ -14,8 +14,8 @@ use leptos::prelude::*;
 #[component]
 pub fn RemovalStatus() -> impl IntoView {
     let ui = use_ui();
+    let m = t();
     let text = Memo::new(move |_| {
-        let m = t();
         if ui.removal_page_open.get() {
             return None;
         }
@@ -28,9 +28,7 @@ pub fn RemovalStatus() -> impl IntoView {
             _ => None,
         })
     });
-    {
-        let m = t();
-        view! {
+    view! {
         <div class="removal-status notice" role="status" hidden=move || text.with(Option::is_none)>
             <span>{move || text.get().unwrap_or_default()}</span>
             <a class="button" href=use_base().href(REMOVE)>{m.open_removal}</a>
@@ -43,6 +41,5 @@ pub fn RemovalStatus() -> impl IntoView {
                 {m.dismiss}
             </button>
         </div>
-        }
     }
 }

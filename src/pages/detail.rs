@@ -30,9 +30,7 @@ fn DetailLoader(id: u64) -> impl IntoView {
     let data = resource.data;
     let on_retry = resource.retry;
     let retries = resource.retries;
-    // Only the view follows the language: the record is not fetched again.
-    {
-        view! {
+    view! {
         <RetryBanner control=retries />
         <Transition fallback=move || view! { <p class="status" role="status">{t().loading}</p> }>
             {move || Suspend::new(async move {
@@ -49,7 +47,6 @@ fn DetailLoader(id: u64) -> impl IntoView {
                 }
             })}
         </Transition>
-        }
     }
 }
 

@@ -5,7 +5,7 @@ use crate::api::client::list;
 use crate::api::{ApiError, Discrepancy, ListQuery, Page};
 use crate::components::pager::showing;
 use crate::components::{DiscrepancyTable, ErrorPanel, FilterBar, PageSize, Pager, RetryBanner};
-use crate::list_filters::{FilterKind, unhonoured_filters};
+use crate::list_filters::{filter_label, unhonoured_filters};
 use crate::loader::use_oms_resource;
 use crate::messages::t;
 use crate::routes::{REMOVE, list_path, use_base};
@@ -50,8 +50,7 @@ pub fn ListPage() -> impl IntoView {
 
     let filter_form = ui.filter_form;
     let m = t();
-    {
-        view! {
+    view! {
         <section class="page list-page">
             <div class="page-head">
                 <h1>{m.list_title}</h1>
@@ -69,18 +68,6 @@ pub fn ListPage() -> impl IntoView {
                 </Transition>
             </div>
         </section>
-        }
-    }
-}
-
-/// The label of a filter, as the filter form names it.
-pub fn filter_label(kind: FilterKind) -> &'static str {
-    let m = t();
-    match kind {
-        FilterKind::Reason => m.filter_reason,
-        FilterKind::StockLocation => m.filter_stock_location,
-        FilterKind::Active => m.filter_active,
-        FilterKind::CreatedBefore => m.filter_created_before,
     }
 }
 

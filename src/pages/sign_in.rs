@@ -106,11 +106,13 @@ pub fn SignInPage() -> impl IntoView {
         });
     };
 
-    // Signed out there is no header: the language switcher stands on this page. It is not
-    // rebuilt by a switch, and neither is what was typed (the signals above).
-    let labelled = {
-        let m = t();
-        view! {
+    // Signed out there is no header: the language switcher stands on this page.
+    let m = t();
+    view! {
+        <section class="page sign-in-page">
+            <div class="page-tools">
+                <LanguageSwitch />
+            </div>
             <h1>{m.sign_in_title}</h1>
             {match notice {
                 Some(Notice::Expired) => Some(view! { <p class="notice warning" role="alert">{m.session_expired}</p> }),
@@ -118,7 +120,7 @@ pub fn SignInPage() -> impl IntoView {
                 None => None,
             }}
             <p class="intro">{m.sign_in_intro}</p>
-            <form class="sign-in-form" on:submit=on_submit.clone() novalidate>
+            <form class="sign-in-form" on:submit=on_submit novalidate>
                 <div class="field">
                     <label for="base-url">{m.base_url_label}</label>
                     <input
@@ -179,14 +181,6 @@ pub fn SignInPage() -> impl IntoView {
                 Some(Problem::Other(error)) => Some(view! { <ErrorPanel error /> }),
                 _ => None,
             }}
-        }
-    };
-    view! {
-        <section class="page sign-in-page">
-            <div class="page-tools">
-                <LanguageSwitch />
-            </div>
-            {labelled}
         </section>
     }
 }

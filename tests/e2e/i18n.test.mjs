@@ -117,7 +117,10 @@ test('switching language mid-session keeps the page, the filters and a half-fill
   assert.equal(await page.getByLabel('Neden').inputValue(), 'half-typed', 'the typed filter is kept');
   assert.deepEqual(await page.locator('table.records tbody tr td:first-child').allTextContents(), rowsBefore, 'same rows');
   assert.equal((await oms.stats()).requests.list, before, 'no request to the OMS');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'language-switch', 'the switcher keeps the focus');
+  const focused = await poll(() => page.evaluate(() => document.activeElement?.id), (id) => id === 'language-switch', {
+    message: 'the focus back on the switcher',
+  });
+  assert.equal(focused, 'language-switch', 'the switcher keeps the focus');
 
   // A half-filled removal form survives a switch back to English.
   await page.getByRole('navigation', { name: 'Ana menü' }).getByRole('link', { name: 'Eski kayıtları sil' }).click();

@@ -11,6 +11,7 @@ use crate::api::{Cancel, FieldErrors};
 use crate::components::ErrorPanel;
 use crate::loader::read_once;
 use crate::messages::t;
+use crate::removal::texts::{failure_headline, outcome_text, scope};
 use crate::removal::{DateProblem, Feedback, FormErrors, Stage};
 use crate::routes::{LIST, use_base};
 use crate::session::use_session;
@@ -18,13 +19,10 @@ use crate::ui_state::use_ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-mod texts;
-
-pub use texts::{failure_headline, outcome_text, scope};
-
 /// The removal form, its confirmation and its outcome.
 #[component]
 pub fn RemovePage() -> impl IntoView {
+    let m = t();
     let session = use_session();
     let ui = use_ui();
     let base = use_base();
@@ -84,18 +82,12 @@ pub fn RemovePage() -> impl IntoView {
         });
     };
 
-    // Focus moves to the confirmation or the result when it appears, not when a language
-    // switch rebuilds it (the switcher keeps the focus then).
-    Effect::new(move |shown_before: Option<bool>| {
-        let shown = stage.with(|s| matches!(s, Stage::Confirming(..) | Stage::Done(..)));
-        if shown
-            && shown_before != Some(true)
+    Effect::new(move |_| {
+        if stage.with(|s| matches!(s, Stage::Confirming(..) | Stage::Done(..)))
             && let Some(h) = heading.get()
         {
             let _ = h.focus();
-            return true;
         }
-        shown && shown_before == Some(true)
     });
 
     let form_errors = move || {
@@ -116,7 +108,6 @@ pub fn RemovePage() -> impl IntoView {
         msgs
     };
     let date_msgs = move || {
-        let m = t();
         let client = form_errors().expired_date.map(|p| match p {
             DateProblem::Missing => m.date_required,
             DateProblem::Invalid => m.date_invalid,
@@ -124,7 +115,6 @@ pub fn RemovePage() -> impl IntoView {
         field_messages("expired_date", client)
     };
     let loc_msgs = move || {
-        let m = t();
         let client = form_errors()
             .stock_location_invalid
             .then_some(m.must_be_positive_integer);
@@ -134,150 +124,147 @@ pub fn RemovePage() -> impl IntoView {
     // Leaving through "View the list" acknowledges the outcome: a fresh form next time.
     let acknowledge = move |_| stage.set(Stage::default());
 
-    {
-        let m = t();
-        let list_href = base.href(LIST);
-        let list_href_done = list_href.clone();
-        view! {
-            <section class="page remove-page">
-                <h1>{m.remove_title}</h1>
-                <p class="intro">{m.remove_intro}</p>
-                {move || {
-                    stage
-                        .with(|s| match s {
-                            Stage::Editing(Feedback::Failed { error, outcome }) => Some((error.clone(), *outcome)),
-                            _ => None,
-                        })
-                        .map(|(error, outcome)| {
-                            let went_through = outcome.is_some_and(|o| o.removed_everything());
-                            view! {
-                                <div class="failure">
-                                    <p class="failure-title">{failure_headline(outcome)}</p>
-                                    <ErrorPanel error />
-                                    {outcome.map(|o| view! { <p class="outcome" role="status">{outcome_text(o)}</p> })}
-                                    {if went_through {
-                                        view! {
-                                            <a class="button primary" href=list_href.clone() on:click=acknowledge>
-                                                {m.view_list}
-                                            </a>
-                                        }
-                                            .into_any()
-                                    } else {
-                                        view! { <p>{m.input_kept}</p> }.into_any()
-                                    }}
-                                </div>
-                            }
-                        })
-                }}
-                {move || {
-                    let msgs = other_msgs();
-                    (!msgs.is_empty())
-                        .then(|| {
-                            view! {
-                                <div class="error-panel" role="alert">
-                                    <p>{m.err_validation}</p>
-                                    <ul>{msgs.into_iter().map(|msg| view! { <li>{msg}</li> }).collect_view()}</ul>
-                                </div>
-                            }
-                        })
-                }}
-                <form class="remove-form" on:submit=review novalidate>
-                    <div class="field">
-                        <label for="expired-date">{m.expired_date_label}</label>
-                        <input
-                            id="expired-date"
-                            type="date"
-                            name="expired_date"
-                            required
-                            aria-describedby="expired-date-hint expired-date-error"
-                            aria-invalid=move || (!date_msgs().is_empty()).to_string()
-                            disabled=locked
-                            prop:value=move || draft.with(|d| d.expired_date.clone())
-                            on:input:target=move |ev| draft.update(|d| d.expired_date = ev.target().value())
-                        />
-                        <p id="expired-date-hint" class="hint">{m.expired_date_hint}</p>
-                        <p id="expired-date-error" class="field-error">{move || date_msgs().join(" ")}</p>
-                    </div>
-                    <div class="field">
-                        <label for="stock-location">{m.remove_stock_location_label}</label>
-                        <input
-                            id="stock-location"
-                            type="text"
-                            inputmode="numeric"
-                            name="stock_location"
-                            autocomplete="off"
-                            aria-describedby="stock-location-hint stock-location-error"
-                            aria-invalid=move || (!loc_msgs().is_empty()).to_string()
-                            disabled=locked
-                            prop:value=move || draft.with(|d| d.stock_location.clone())
-                            on:input:target=move |ev| draft.update(|d| d.stock_location = ev.target().value())
-                        />
-                        <p id="stock-location-hint" class="hint">{m.remove_stock_location_hint}</p>
-                        <p id="stock-location-error" class="field-error">{move || loc_msgs().join(" ")}</p>
-                    </div>
-                    <button type="submit" class="button primary" disabled=locked>
-                        {move || if stage.with(|s| *s == Stage::Counting) { m.reviewing } else { m.review_button }}
-                    </button>
-                </form>
-                {move || match stage.get() {
-                    Stage::Confirming(request, count) | Stage::Sending(request, count) => {
-                        let sending = stage.with_untracked(Stage::sending);
-                        Some(
-                            view! {
-                                <section class="confirm" aria-labelledby="confirm-title">
-                                    <h2 id="confirm-title" tabindex="-1" node_ref=heading>{m.confirm_title}</h2>
-                                    <p class="scope">{scope(&request)}</p>
-                                    <p class="server-count">{m.server_count(count)}</p>
-                                    {(count == 0).then(|| view! { <p class="warning">{m.nothing_to_remove}</p> })}
-                                    <p class="irreversible">{m.irreversible}</p>
-                                    <div class="actions">
-                                        <button
-                                            type="button"
-                                            class="button danger"
-                                            disabled=sending || count == 0
-                                            aria-busy=sending.to_string()
-                                            on:click=confirm
-                                        >
-                                            {if sending { m.removing.to_string() } else { m.confirm_button(count) }}
-                                        </button>
-                                        <button
-                                            type="button"
-                                            class="button"
-                                            disabled=sending
-                                            on:click=move |_| {
-                                                if let Some(next) = stage.with_untracked(Stage::cancel) {
-                                                    stage.set(next);
-                                                }
-                                            }
-                                        >
-                                            {m.cancel}
-                                        </button>
-                                    </div>
-                                </section>
-                            }
-                                .into_any(),
-                        )
-                    }
-                    Stage::Done(request, count) => Some(
+    let list_href = base.href(LIST);
+    let list_href_done = list_href.clone();
+    view! {
+        <section class="page remove-page">
+            <h1>{m.remove_title}</h1>
+            <p class="intro">{m.remove_intro}</p>
+            {move || {
+                stage
+                    .with(|s| match s {
+                        Stage::Editing(Feedback::Failed { error, outcome }) => Some((error.clone(), *outcome)),
+                        _ => None,
+                    })
+                    .map(|(error, outcome)| {
+                        let went_through = outcome.is_some_and(|o| o.removed_everything());
                         view! {
-                            <section class="done" role="status" aria-labelledby="done-title">
-                                <h2 id="done-title" tabindex="-1" node_ref=heading>{m.removed(count)}</h2>
+                            <div class="failure">
+                                <p class="failure-title">{failure_headline(outcome)}</p>
+                                <ErrorPanel error />
+                                {outcome.map(|o| view! { <p class="outcome" role="status">{outcome_text(o)}</p> })}
+                                {if went_through {
+                                    view! {
+                                        <a class="button primary" href=list_href.clone() on:click=acknowledge>
+                                            {m.view_list}
+                                        </a>
+                                    }
+                                        .into_any()
+                                } else {
+                                    view! { <p>{m.input_kept}</p> }.into_any()
+                                }}
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                let msgs = other_msgs();
+                (!msgs.is_empty())
+                    .then(|| {
+                        view! {
+                            <div class="error-panel" role="alert">
+                                <p>{m.err_validation}</p>
+                                <ul>{msgs.into_iter().map(|msg| view! { <li>{msg}</li> }).collect_view()}</ul>
+                            </div>
+                        }
+                    })
+            }}
+            <form class="remove-form" on:submit=review novalidate>
+                <div class="field">
+                    <label for="expired-date">{m.expired_date_label}</label>
+                    <input
+                        id="expired-date"
+                        type="date"
+                        name="expired_date"
+                        required
+                        aria-describedby="expired-date-hint expired-date-error"
+                        aria-invalid=move || (!date_msgs().is_empty()).to_string()
+                        disabled=locked
+                        prop:value=move || draft.with(|d| d.expired_date.clone())
+                        on:input:target=move |ev| draft.update(|d| d.expired_date = ev.target().value())
+                    />
+                    <p id="expired-date-hint" class="hint">{m.expired_date_hint}</p>
+                    <p id="expired-date-error" class="field-error">{move || date_msgs().join(" ")}</p>
+                </div>
+                <div class="field">
+                    <label for="stock-location">{m.remove_stock_location_label}</label>
+                    <input
+                        id="stock-location"
+                        type="text"
+                        inputmode="numeric"
+                        name="stock_location"
+                        autocomplete="off"
+                        aria-describedby="stock-location-hint stock-location-error"
+                        aria-invalid=move || (!loc_msgs().is_empty()).to_string()
+                        disabled=locked
+                        prop:value=move || draft.with(|d| d.stock_location.clone())
+                        on:input:target=move |ev| draft.update(|d| d.stock_location = ev.target().value())
+                    />
+                    <p id="stock-location-hint" class="hint">{m.remove_stock_location_hint}</p>
+                    <p id="stock-location-error" class="field-error">{move || loc_msgs().join(" ")}</p>
+                </div>
+                <button type="submit" class="button primary" disabled=locked>
+                    {move || if stage.with(|s| *s == Stage::Counting) { m.reviewing } else { m.review_button }}
+                </button>
+            </form>
+            {move || match stage.get() {
+                Stage::Confirming(request, count) | Stage::Sending(request, count) => {
+                    let sending = stage.with_untracked(Stage::sending);
+                    Some(
+                        view! {
+                            <section class="confirm" aria-labelledby="confirm-title">
+                                <h2 id="confirm-title" tabindex="-1" node_ref=heading>{m.confirm_title}</h2>
                                 <p class="scope">{scope(&request)}</p>
+                                <p class="server-count">{m.server_count(count)}</p>
+                                {(count == 0).then(|| view! { <p class="warning">{m.nothing_to_remove}</p> })}
+                                <p class="irreversible">{m.irreversible}</p>
                                 <div class="actions">
-                                    <a class="button primary" href=list_href_done.clone() on:click=acknowledge>
-                                        {m.view_list}
-                                    </a>
-                                    <button type="button" class="button" on:click=acknowledge>
-                                        {m.review_button}
+                                    <button
+                                        type="button"
+                                        class="button danger"
+                                        disabled=sending || count == 0
+                                        aria-busy=sending.to_string()
+                                        on:click=confirm
+                                    >
+                                        {if sending { m.removing.to_string() } else { m.confirm_button(count) }}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="button"
+                                        disabled=sending
+                                        on:click=move |_| {
+                                            if let Some(next) = stage.with_untracked(Stage::cancel) {
+                                                stage.set(next);
+                                            }
+                                        }
+                                    >
+                                        {m.cancel}
                                     </button>
                                 </div>
                             </section>
                         }
                             .into_any(),
-                    ),
-                    Stage::Editing(_) | Stage::Counting => None,
-                }}
-            </section>
-        }
+                    )
+                }
+                Stage::Done(request, count) => Some(
+                    view! {
+                        <section class="done" role="status" aria-labelledby="done-title">
+                            <h2 id="done-title" tabindex="-1" node_ref=heading>{m.removed(count)}</h2>
+                            <p class="scope">{scope(&request)}</p>
+                            <div class="actions">
+                                <a class="button primary" href=list_href_done.clone() on:click=acknowledge>
+                                    {m.view_list}
+                                </a>
+                                <button type="button" class="button" on:click=acknowledge>
+                                    {m.review_button}
+                                </button>
+                            </div>
+                        </section>
+                    }
+                        .into_any(),
+                ),
+                Stage::Editing(_) | Stage::Counting => None,
+            }}
+        </section>
     }
 }

@@ -1,8 +1,8 @@
 //! The sentences of the removal flow, built from its typed state.
 
+use super::{FailureTitle, Outcome, failure_title};
 use crate::api::RemoveRequest;
 use crate::messages::t;
-use crate::removal::{FailureTitle, Outcome, failure_title};
 
 /// The headline over a failure.
 pub fn failure_headline(outcome: Option<Outcome>) -> &'static str {
