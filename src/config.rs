@@ -25,6 +25,9 @@ pub struct AppConfig {
     pub transfer_item_link: Option<String>,
     /// Back-office URL of a stock location, with `{id}`; no link when absent.
     pub stock_location_link: Option<String>,
+    /// Exact origins of the host back offices that may embed the app and talk to it
+    /// (`crate::embed`); empty, the app takes no part in the host protocol.
+    pub shell_origins: Vec<String>,
 }
 
 impl AppConfig {
@@ -51,6 +54,11 @@ impl AppConfig {
                 ));
             }
         }
+        if let Some(bad) = config.shell_origins.iter().find(|o| !is_origin(o)) {
+            return Err(format!(
+                "shell_origins takes exact origins such as https://bo.example.com: {bad}"
+            ));
+        }
         Ok(config)
     }
 
@@ -72,6 +80,21 @@ impl AppConfig {
 /// Fills `{id}` into a link template.
 pub fn link(template: Option<&str>, id: i64) -> Option<String> {
     template.map(|t| t.replace("{id}", &id.to_string()))
+}
+
+/// `scheme://host[:port]` and nothing more: origins are compared exactly, so a path, a
+/// trailing slash or a wildcard would never match (or match too much).
+fn is_origin(origin: &str) -> bool {
+    let Some(rest) = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
 }
 
 /// Only http(s) URLs and absolute paths: a `javascript:` template would run code on click.
@@ -118,6 +141,27 @@ mod tests {
     }
 
     #[test]
+    fn shell_origins_are_exact_origins() {
+        let c =
+            AppConfig::from_json(r#"{"shell_origins":["https://bo.example.com","http://localhost:8081"]}"#).unwrap();
+        assert_eq!(c.shell_origins, ["https://bo.example.com", "http://localhost:8081"]);
+        for bad in [
+            "*",
+            "https://bo.example.com/",
+            "https://bo.example.com/apps",
+            "bo.example.com",
+            "javascript:alert(1)",
+            "https://",
+            "https://a.example.com https://b.example.com",
+            "null",
+        ] {
+            let json = format!(r#"{{"shell_origins":["{bad}"]}}"#);
+            assert!(AppConfig::from_json(&json).is_err(), "{bad}");
+        }
+        assert!(AppConfig::from_json(r#"{"shell_origins":"https://bo.example.com"}"#).is_err());
+    }
+
+    #[test]
     fn every_field_is_read_and_an_unknown_key_refused() {
         // Naming each field here breaks the build when one is added: add it below too.
         let AppConfig {
@@ -126,6 +170,7 @@ mod tests {
             package_item_link: _,
             transfer_item_link: _,
             stock_location_link: _,
+            shell_origins: _,
         } = AppConfig::default();
         let fields = [
             "oms_base_url",
@@ -142,13 +187,18 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(",")
         );
+        let all = all.replace('}', r#","shell_origins":["https://shell.example.com"]}"#);
         let c = AppConfig::from_json(&all).unwrap();
+        assert_eq!(c.shell_origins, ["https://shell.example.com"]);
         assert_eq!(c.router_base, "/router_base");
         assert_eq!(c.stock_location_link.as_deref(), Some("/stock_location_link"));
         let typo = all.replace("router_base", "router_bas");
         assert_eq!(
             AppConfig::from_json(&typo).unwrap_err(),
-            format!("unknown field `router_bas`, expected one of {}", fields.join(", "))
+            format!(
+                "unknown field `router_bas`, expected one of {}, shell_origins",
+                fields.join(", ")
+            )
         );
     }
 }

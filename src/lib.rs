@@ -9,6 +9,7 @@ pub mod api;
 pub mod components;
 pub mod config;
 pub mod dates;
+pub mod embed;
 pub mod i18n;
 mod json;
 pub mod list_filters;
@@ -50,6 +51,8 @@ pub struct Shared {
     pub ui: UiState,
     /// The language signals (the embedding sets `language.host`).
     pub language: i18n::Language,
+    /// Whether a host back office embeds the app and speaks the protocol with it.
+    pub embedded: bool,
 }
 
 impl Shared {
@@ -60,6 +63,7 @@ impl Shared {
             session,
             ui: UiState::new(),
             language: i18n::Language::new(),
+            embedded: false,
         }
     }
 }
@@ -72,7 +76,8 @@ impl Shared {
 /// ([`ui_state::ReadCache`]), and the focus and scroll position stay. Rebuilding the views
 /// in place instead would compile every page's view a second time, for its update.
 pub fn start() {
-    let shared = Shared::new(AppConfig::load(), Session::restore());
+    let mut shared = Shared::new(AppConfig::load(), Session::restore());
+    shared.embedded = embed::start(&shared);
     let language = shared.language;
     follow_document(untrack(|| language.lang()));
     let mounted = Rc::new(RefCell::new(Some(mount(&shared))));
@@ -84,6 +89,7 @@ pub fn start() {
             // Outside this effect: the new mount must own itself, not be a child of it.
             leptos::task::spawn_local(async move {
                 follow_document(now);
+                embed::announce(); // the shell's menu in the new language
                 let refocus = remount(&shared, &mut mounted.borrow_mut());
                 // After the new mount's effects, one of which may move the focus (the
                 // removal page focuses its confirmation): the switcher keeps it.
@@ -180,6 +186,7 @@ fn app_view(shared: Shared) -> impl IntoView {
         session,
         ui,
         language,
+        embedded,
     } = shared;
     let base = Base::new(&config.router_base);
     let router_base = base.as_str().to_string();
@@ -200,6 +207,7 @@ fn app_view(shared: Shared) -> impl IntoView {
     let protected = |page: fn() -> AnyView| move || view! { <RequireSession>{page()}</RequireSession> };
     view! {
         <Router base=router_base>
+            {embedded.then(|| view! { <embed::EmbedBridge /> })}
             {move || signed_in().then(|| view! { <AppHeader /> })}
             <main id="main">
                 {move || signed_in().then(|| view! { <RemovalStatus /> })}

@@ -26,6 +26,9 @@ pub struct Session {
     credentials: RwSignal<Option<Credentials>>,
     /// Shown once on the sign-in page.
     pub notice: RwSignal<Option<Notice>>,
+    /// Embedded, before the host said whether it provides a token: the guard waits instead
+    /// of sending the user to sign-in.
+    pub awaiting_host: RwSignal<bool>,
 }
 
 /// The JSON kept under [`STORAGE_KEY`]: `{"base_url":"…","token":"…"}`.
@@ -64,6 +67,7 @@ impl Session {
         Session {
             credentials: RwSignal::new(stored),
             notice: RwSignal::new(None),
+            awaiting_host: RwSignal::new(false),
         }
     }
 
@@ -100,12 +104,17 @@ impl Session {
     }
 
     /// Every OMS result passes here: a 401 anywhere ends the session, and the guard then
-    /// sends the user to sign-in and back.
+    /// sends the user to sign-in and back. With a token from the host back office the host
+    /// is asked for a new one first ([`crate::embed::renew`]).
     pub fn observe<T>(&self, result: &Result<T, ApiError>) {
-        if let Err(ApiError::Unauthorized { .. }) = result
-            && self.credentials.get_untracked().is_some()
-        {
-            self.sign_out(Notice::Expired);
+        match result {
+            Ok(_) => crate::embed::token_works(),
+            Err(ApiError::Unauthorized { .. })
+                if self.credentials.get_untracked().is_some() && !crate::embed::renew(*self) =>
+            {
+                self.sign_out(Notice::Expired)
+            }
+            _ => {}
         }
     }
 }

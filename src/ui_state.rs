@@ -108,12 +108,14 @@ impl UiState {
 
     /// Moves the removal flow to `next`, the result of a step on the current stage; `None`
     /// (the step no longer applies: the user moved on) changes nothing. Marks an outcome
-    /// that arrives while the removal page is closed as unseen.
+    /// that arrives while the removal page is closed as unseen. Every change of the flow
+    /// passes here, so the embedding can show it in the host too.
     pub fn advance_removal(&self, next: Option<Stage>) {
         let Some(next) = next else {
             return;
         };
         let settled = !next.sending() && !next.checking() && next != Stage::Counting;
+        crate::embed::removal_changed(&next);
         self.removal.try_set(next);
         if settled && self.removal_page_open.try_get_untracked() == Some(false) {
             self.removal_unseen.try_set(true);

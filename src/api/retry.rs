@@ -79,7 +79,11 @@ impl RetryControl {
         F: FnMut() -> Fut,
         Fut: Future<Output = Result<T, ApiError>>,
     {
-        let stop_at_start = self.stop.get_untracked();
+        // A view rebuilt meanwhile (a language switch) may have disposed this control: the
+        // read it served is abandoned, as if aborted.
+        let Some(stop_at_start) = self.stop.try_get_untracked() else {
+            return Err(ApiError::Aborted);
+        };
         let mut attempt = 0;
         loop {
             let result = op().await;

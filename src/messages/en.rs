@@ -163,6 +163,7 @@ pub static EN: Messages = Messages {
     lang: Lang::En,
 
     language_label: "Language",
+    connecting: "Connecting to the back office…",
     reasons: [
         "Out of stock",
         "Damaged",

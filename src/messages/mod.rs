@@ -316,6 +316,8 @@ pub struct Messages {
     pub lang: Lang,
     /// Accessible name of the language switcher.
     pub language_label: &'static str,
+    /// Embedded, while the host back office has not yet said whether it signs the app in.
+    pub connecting: &'static str,
     /// Labels of the known reason codes, in the order of [`KNOWN_REASONS`].
     pub reasons: [&'static str; KNOWN_REASONS.len()],
     /// Tooltip of a translated reason: {0} is the code.

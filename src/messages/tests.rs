@@ -150,6 +150,7 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         recovery_copy_manual,
         recovery_diagnostics_label,
         language_label,
+        connecting,
         reasons,
         reason_code: _,
         confirm_scope_everywhere: _,
@@ -312,6 +313,7 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
             vec![recovery_diagnostics_label.to_string()],
         ),
         ("language_label", vec![language_label.to_string()]),
+        ("connecting", vec![connecting.to_string()]),
         ("reasons", reasons.iter().map(|r| r.to_string()).collect()),
         ("reason_code", vec![m.reason_code("out_of_stock")]),
     ]

@@ -158,6 +158,7 @@ pub static TR: Messages = Messages {
     lang: Lang::Tr,
 
     language_label: "Dil",
+    connecting: "Arka ofise bağlanılıyor…",
     reasons: [
         "Stokta yok",
         "Hasarlı",

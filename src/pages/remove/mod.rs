@@ -43,10 +43,10 @@ pub fn RemovePage() -> impl IntoView {
         };
         let request = match step {
             Ok((counting, request)) => {
-                stage.set(counting);
+                ui.advance_removal(Some(counting));
                 request
             }
-            Err(invalid) => return stage.set(invalid),
+            Err(invalid) => return ui.advance_removal(Some(invalid)),
         };
         let Some(credentials) = session.credentials_untracked() else {
             return;
@@ -65,7 +65,7 @@ pub fn RemovePage() -> impl IntoView {
         let Some((sending, request, _)) = stage.with_untracked(Stage::confirm) else {
             return;
         };
-        stage.set(sending);
+        ui.advance_removal(Some(sending));
         spawn_local(async move {
             let result = read_once(session, remove(&credentials, &request)).await;
             let succeeded = result.is_ok();
@@ -122,7 +122,7 @@ pub fn RemovePage() -> impl IntoView {
     };
     let other_msgs = move || server_errors().other_than(&["expired_date", "stock_location"]);
     // Leaving through "View the list" acknowledges the outcome: a fresh form next time.
-    let acknowledge = move |_| stage.set(Stage::default());
+    let acknowledge = move |_| ui.advance_removal(Some(Stage::default()));
 
     let list_href = base.href(LIST);
     let list_href_done = list_href.clone();
@@ -233,9 +233,7 @@ pub fn RemovePage() -> impl IntoView {
                                         class="button"
                                         disabled=sending
                                         on:click=move |_| {
-                                            if let Some(next) = stage.with_untracked(Stage::cancel) {
-                                                stage.set(next);
-                                            }
+                                            ui.advance_removal(stage.with_untracked(Stage::cancel));
                                         }
                                     >
                                         {m.cancel}
