@@ -29,10 +29,9 @@ use components::{AppHeader, RemovalStatus, RequireSession};
 use config::AppConfig;
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::hooks::use_location;
 use leptos_router::path;
 use pages::{DetailPage, ListPage, NotFoundPage, RemovePage, SignInPage};
-use routes::{Base, LIST, path_and_query, use_go};
+use routes::{Base, LIST, path_and_query};
 use session::Session;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -76,7 +75,9 @@ impl Shared {
 /// ([`ui_state::ReadCache`]), and the focus and scroll position stay. Rebuilding the views
 /// in place instead would compile every page's view a second time, for its update.
 pub fn start() {
-    let mut shared = Shared::new(AppConfig::load(), Session::restore());
+    let config = AppConfig::load();
+    home_is_the_list(&config.router_base);
+    let mut shared = Shared::new(config, Session::restore());
     shared.embedded = embed::start(&shared);
     let language = shared.language;
     follow_document(untrack(|| language.lang()));
@@ -101,6 +102,25 @@ pub fn start() {
         }
         now
     });
+}
+
+/// `/` is the list: the address becomes `/discrepancies` (query kept) before the router reads
+/// it, so that the first page flip stays on the same route and the list keeps its rows on
+/// screen while the next page loads. Done here rather than by a route: one route less to
+/// match costs less code than the redirect's view.
+fn home_is_the_list(router_base: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let base = Base::new(router_base);
+    let (Ok(pathname), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
+    if base.app_path(&pathname) == "/"
+        && let Ok(history) = window.history()
+    {
+        let target = base.href(&path_and_query(LIST, &search));
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target));
+    }
 }
 
 /// A mounted app: dropping the handle takes its view out of the document, and cleaning up
@@ -214,7 +234,6 @@ fn app_view(shared: Shared) -> impl IntoView {
                 // The routes are flat (no outlets): FlatRoutes matches one view and keeps it
                 // while only the query changes, with 15 KB gzip less code than nested Routes.
                 <FlatRoutes fallback=|| view! { <NotFoundPage /> }>
-                    <Route path=path!("/") view=HomeRedirect />
                     <Route path=path!("/discrepancies") view=protected(|| view! { <ListPage /> }.into_any()) />
                     <Route path=path!("/discrepancies/remove") view=protected(|| view! { <RemovePage /> }.into_any()) />
                     <Route path=path!("/discrepancies/:id") view=protected(|| view! { <DetailPage /> }.into_any()) />
@@ -223,13 +242,4 @@ fn app_view(shared: Shared) -> impl IntoView {
             </main>
         </Router>
     }
-}
-
-/// `/` is the list: replace it with `/discrepancies` (query kept) so that the first page flip
-/// stays on the same route and the list keeps its rows on screen while the next page loads.
-#[component]
-fn HomeRedirect() -> impl IntoView {
-    let go = use_go();
-    let target = path_and_query(LIST, &use_location().search.get_untracked());
-    Effect::new(move |_| go(&target, true));
 }

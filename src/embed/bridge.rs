@@ -2,7 +2,7 @@
 //! shell asks the app to go is followed.
 
 use super::{host, report};
-use crate::routes::{path_and_query, use_base, use_go};
+use crate::routes::{LIST, path_and_query, use_base, use_go};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use std::rc::Rc;
@@ -26,6 +26,8 @@ pub fn EmbedBridge() -> impl IntoView {
                     let path = untrack(&current);
                     path_and_query(path.split('?').next().unwrap_or("/"), query)
                 }
+                // The app's root is the list (the router has no `/` route).
+                None if target == "/" => LIST.to_string(),
                 None => target.to_string(),
             };
             if let Some(host) = super::host() {
