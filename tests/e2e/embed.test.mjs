@@ -48,8 +48,8 @@ after(async () => {
 });
 
 /** The shell's page at `path`, with the console watched for CSP reports and errors. */
-async function openShell(path = '/en/extension/7/discrepancies') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC', locale: 'en-GB' });
+async function openShell(path = '/en/extension/7/discrepancies', viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport, timezoneId: 'UTC', locale: 'en-GB' });
   context.setDefaultTimeout(TIMEOUT);
   context.setDefaultNavigationTimeout(TIMEOUT);
   const page = await context.newPage();
@@ -324,3 +324,23 @@ test('a removal shows its outcome in the app and as a shell toast', async () => 
   await checkHygiene(page);
   await page.context().close();
 });
+
+for (const viewport of [{ width: 360, height: 640 }, { width: 1920, height: 1080 }]) {
+  test(`at ${viewport.width} px: one scrollbar, the frame's, and nothing wider than the frame`, async () => {
+    for (const path of ['/en/extension/7/discrepancies', '/en/extension/7/discrepancies/42', '/en/extension/7/discrepancies/remove']) {
+      const page = await openShell(path, viewport);
+      const frame = await app(page);
+      await frame.locator('main h1').first().waitFor();
+      if (path.endsWith('/discrepancies')) await expectRowsMatchApi(frame, oms, { page: 1, limit: 20 });
+      const shellBox = await page.evaluate(() => ({
+        scroll: document.scrollingElement.scrollHeight - innerHeight,
+        wide: document.scrollingElement.scrollWidth - innerWidth,
+      }));
+      assert.deepEqual(shellBox, { scroll: 0, wide: 0 }, `${path}: the shell page itself does not scroll`);
+      const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${path}: the app is ${overflow} px wider than its frame`);
+      await checkHygiene(page);
+      await page.context().close();
+    }
+  });
+}
