@@ -20,17 +20,21 @@ pub struct OmsResource<K: 'static, T: 'static> {
     pub retry: Callback<()>,
 }
 
-/// Reads `fetch(credentials, key(), cancel)` whenever the key, the credentials or the
-/// data version change. The previous read is aborted when a new one starts and when the
-/// page goes away; a failed read runs again when the browser comes back online.
-pub fn use_oms_resource<K, T, Fut>(
+/// Reads `url(credentials, key())` and turns the answer into a `T` with `decode` whenever
+/// the key, the credentials or the data version change. The previous read is aborted when
+/// a new one starts and when the page goes away; a failed read runs again when the browser
+/// comes back online.
+///
+/// The request and its retries are one piece of code for every page ([`read`]); only the
+/// URL and the decoding are per type, so a page's read adds little to the bundle.
+pub fn use_oms_resource<K, T>(
     key: impl Fn() -> K + 'static,
-    fetch: fn(Credentials, K, Cancel) -> Fut,
+    url: fn(&Credentials, &K) -> String,
+    decode: fn(&K, Result<String, ApiError>) -> Result<T, ApiError>,
 ) -> OmsResource<K, T>
 where
     K: Clone + PartialEq + 'static,
     T: Clone + 'static,
-    Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
     let session = use_session();
     let ui = use_ui();
@@ -55,9 +59,8 @@ where
             }
             let result = match credentials {
                 Some(c) => {
-                    retries
-                        .run(&cancel, || fetch(c.clone(), key.clone(), cancel.clone()))
-                        .await
+                    let url = url(&c, &key);
+                    decode(&key, read(retries, cancel, c, url).await)
                 }
                 None => Err(ApiError::Unauthorized { detail: String::new() }),
             };
@@ -82,6 +85,24 @@ where
         retry: Callback::new(move |_| attempt.update(|n| *n += 1)),
     }
 }
+
+/// `GET url` with the retries, boxed: one copy of the request's code, however many types
+/// the pages read.
+fn read(
+    retries: RetryControl,
+    cancel: Cancel,
+    credentials: Credentials,
+    url: String,
+) -> LocalBoxFuture<Result<String, ApiError>> {
+    Box::pin(async move {
+        retries
+            .run(&cancel, || crate::api::client::get(&credentials, &url, &cancel))
+            .await
+    })
+}
+
+/// A future of the page's thread.
+type LocalBoxFuture<T> = std::pin::Pin<Box<dyn Future<Output = T>>>;
 
 /// Going back online re-runs a read whose last result is a failure (the browser's `online`
 /// event). Not generic, so every loader shares one listener body.

@@ -2,7 +2,7 @@
 //!
 //! Every call returns `Result<_, ApiError>`; nothing from the network is unwrapped.
 
-use super::decode::{check_status, decode_json};
+use super::decode::{check_status, decode_body};
 use super::error::{ApiError, Body};
 use super::query::{Filters, ListQuery, build_url};
 use super::types::{Discrepancy, Page, RemoveRequest};
@@ -101,16 +101,35 @@ async fn send(request: Result<Request, gloo_net::Error>, cancel: &Cancel, timeou
     })
 }
 
-/// One page of the list.
-pub async fn list(creds: &Credentials, query: &ListQuery, cancel: &Cancel) -> Result<Page<Discrepancy>, ApiError> {
-    let url = build_url(&creds.base_url, LIST_PATH, &query.api_pairs());
+/// A read: `GET url` within the read time limit, its status checked; the body of a success,
+/// else the error the status means. Not generic, so that every read (a list page, a record,
+/// a count) shares this code and the retry loop around it, and only the decoding of the
+/// body is per type.
+pub async fn get(creds: &Credentials, url: &str, cancel: &Cancel) -> Result<String, ApiError> {
     let raw = send(
-        authorized(Request::get(&url), creds, cancel).build(),
+        authorized(Request::get(url), creds, cancel).build(),
         cancel,
         READ_TIMEOUT_SECS,
     )
     .await?;
-    decode_json(raw.status, raw.retry_after.as_deref(), &raw.body, Body::Page).map_err(|e| invalid_page(e, query.page))
+    check_status(raw.status, raw.retry_after.as_deref(), &raw.body)?;
+    Ok(raw.body)
+}
+
+/// The request URL of a list page.
+pub fn list_url(creds: &Credentials, query: &ListQuery) -> String {
+    build_url(&creds.base_url, LIST_PATH, &query.api_pairs())
+}
+
+/// A list page from the answer to [`list_url`].
+pub fn list_page(query: &ListQuery, body: Result<String, ApiError>) -> Result<Page<Discrepancy>, ApiError> {
+    body.and_then(|body| decode_body(&body, Body::Page))
+        .map_err(|e| invalid_page(e, query.page))
+}
+
+/// One page of the list.
+pub async fn list(creds: &Credentials, query: &ListQuery, cancel: &Cancel) -> Result<Page<Discrepancy>, ApiError> {
+    list_page(query, get(creds, &list_url(creds, query), cancel).await)
 }
 
 /// A 404 for a list page after the first is DRF's "Invalid page.": the page is past the
@@ -140,16 +159,14 @@ pub async fn count_created_before(
     list(creds, &query, cancel).await.map(|page| page.count)
 }
 
-/// One record; always the slashed path (the slash-less one is a 301).
-pub async fn detail(creds: &Credentials, id: u64, cancel: &Cancel) -> Result<Discrepancy, ApiError> {
-    let url = build_url(&creds.base_url, &format!("{LIST_PATH}{id}/"), &[]);
-    let raw = send(
-        authorized(Request::get(&url), creds, cancel).build(),
-        cancel,
-        READ_TIMEOUT_SECS,
-    )
-    .await?;
-    decode_json(raw.status, raw.retry_after.as_deref(), &raw.body, Body::Record)
+/// The URL of one record; always the slashed path (the slash-less one is a 301).
+pub fn detail_url(creds: &Credentials, id: &u64) -> String {
+    build_url(&creds.base_url, &format!("{LIST_PATH}{id}/"), &[])
+}
+
+/// A record from the answer to [`detail_url`].
+pub fn record(_id: &u64, body: Result<String, ApiError>) -> Result<Discrepancy, ApiError> {
+    body.and_then(|body| decode_body(&body, Body::Record))
 }
 
 /// The removal POST, form-encoded as the vendor sends it. Never retried by this client.

@@ -39,6 +39,11 @@ pub fn decode_json<T: DeserializeOwned>(
     expected: Body,
 ) -> Result<T, ApiError> {
     check_status(status, retry_after, body)?;
+    decode_body(body, expected)
+}
+
+/// The body of a successful answer as a `T`.
+pub fn decode_body<T: DeserializeOwned>(body: &str, expected: Body) -> Result<T, ApiError> {
     json::from_str(body).map_err(|e| ApiError::Decode {
         expected,
         detail: truncate(&e),

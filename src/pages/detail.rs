@@ -1,6 +1,6 @@
 //! `/discrepancies/:id`: every field of one record, or a clear not-found page.
 
-use crate::api::client::detail;
+use crate::api::client::{detail_url, record};
 use crate::api::query::parse_positive_id;
 use crate::api::{ApiError, Discrepancy};
 use crate::components::{DateTime, ErrorPanel, RetryBanner};
@@ -26,7 +26,7 @@ pub fn DetailPage() -> impl IntoView {
 
 #[component]
 fn DetailLoader(id: u64) -> impl IntoView {
-    let resource = use_oms_resource(move || id, |c, id, cancel| async move { detail(&c, id, &cancel).await });
+    let resource = use_oms_resource(move || id, detail_url, record);
     let data = resource.data;
     let on_retry = resource.retry;
     let retries = resource.retries;

@@ -1,7 +1,7 @@
 //! The list page: the URL query is the state; the previous page stays visible, marked as
 //! loading, while the next one loads, and a superseded request is aborted.
 
-use crate::api::client::list;
+use crate::api::client::{list_page, list_url};
 use crate::api::{ApiError, Discrepancy, ListQuery, Page};
 use crate::components::pager::showing;
 use crate::components::{DiscrepancyTable, ErrorPanel, FilterBar, PageSize, Pager, RetryBanner};
@@ -26,10 +26,7 @@ pub fn ListPage() -> impl IntoView {
     // half-typed filter) instead of rebuilding it on every flip.
     let form_query = Memo::new(move |_| query.get().with_page(1));
 
-    let resource = use_oms_resource(
-        move || query.get(),
-        |c, q, cancel| async move { list(&c, &q, &cancel).await },
-    );
+    let resource = use_oms_resource(move || query.get(), list_url, list_page);
     let data = resource.data;
     let on_retry = resource.retry;
     let (pending, set_pending) = signal(false);
