@@ -228,7 +228,9 @@ async fn pager_links_every_page_and_disables_the_impossible_steps() {
         4,
         "a single page disables all steps"
     );
-    assert!(first_root.query_selector("a.next").unwrap().is_none());
+    // A disabled step is no link: no `href`, so neither focusable nor announced as a link.
+    assert!(first_root.query_selector("a.next[href]").unwrap().is_none());
+    assert!(first_root.query_selector(".next.disabled").unwrap().is_some());
 
     // Mounted under a router base, every link carries it once (leptos_router leaves a plain
     // href as written, so a link without it would leave the app).

@@ -20,27 +20,33 @@ pub fn Pager(
     let href = |page: u64| base.href(&list_path(&query.with_page(page)));
     let last = last_page(count, query.limit);
     let page = query.page;
-    let link = |target: u64, label: String, class: &'static str, enabled: bool| {
-        if enabled {
-            view! { <a class=class href=href(target)>{label}</a> }.into_any()
-        } else {
-            view! { <span class=format!("{class} disabled") aria-disabled="true">{label}</span> }.into_any()
+    // Every item is one element type, an `<a>`; one without `href` is no link (not focusable,
+    // no link role): a disabled step or the gap. One type instead of five views to build
+    // keeps the bundle smaller.
+    let item = |href: Option<String>, text: String, class: &'static str, label: Option<String>, current: bool| {
+        let disabled = href.is_none() && class != "gap";
+        view! {
+            <a
+                class=class
+                class:disabled=disabled
+                href=href
+                aria-disabled=disabled.then_some("true")
+                aria-current=current.then_some("page")
+                aria-label=label
+                aria-hidden=(class == "gap").then_some("true")
+            >
+                {text}
+            </a>
         }
+    };
+    let link = |target: u64, label: String, class: &'static str, enabled: bool| {
+        item(enabled.then(|| href(target)), label, class, None, false)
     };
     let numbers = page_window(page, last)
         .into_iter()
         .map(|slot| match slot {
-            Some(n) if n == page => view! {
-                <a class="page current" aria-current="page" aria-label=m.page_n(n) href=href(n)>
-                    {n}
-                </a>
-            }
-            .into_any(),
-            Some(n) => view! {
-                <a class="page" aria-label=m.page_n(n) href=href(n)>{n}</a>
-            }
-            .into_any(),
-            None => view! { <span class="gap" aria-hidden="true">"…"</span> }.into_any(),
+            Some(n) => item(Some(href(n)), n.to_string(), "page", Some(m.page_n(n)), n == page),
+            None => item(None, "…".to_string(), "gap", None, false),
         })
         .collect_view();
     view! {
