@@ -17,6 +17,7 @@ pub mod loader;
 pub mod messages;
 pub mod pages;
 pub mod paging;
+pub mod perf;
 pub mod recovery;
 pub mod redact;
 pub mod removal;
@@ -75,9 +76,8 @@ impl Shared {
 /// ([`ui_state::ReadCache`]), and the focus and scroll position stay. Rebuilding the views
 /// in place instead would compile every page's view a second time, for its update.
 pub fn start() {
-    let config = AppConfig::load();
-    home_is_the_list(&config.router_base);
-    let mut shared = Shared::new(config, Session::restore());
+    perf::mark("wasm-start");
+    let mut shared = Shared::new(AppConfig::load(), Session::restore());
     shared.embedded = embed::start(&shared);
     let language = shared.language;
     follow_document(untrack(|| language.lang()));
@@ -152,6 +152,12 @@ fn mount(shared: &Shared) -> Mounted {
         app_view(shared)
     });
     let owner = owner.borrow_mut().take();
+    // The boot skeleton of index.html goes in the same task as the app arrives: no frame
+    // shows both or neither.
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    perf::mark("app-mounted");
     Mounted {
         handle: Box::new(handle),
         owner,
@@ -208,6 +214,7 @@ fn app_view(shared: Shared) -> impl IntoView {
         language,
         embedded,
     } = shared;
+    home_is_the_list(&config.router_base);
     let base = Base::new(&config.router_base);
     let router_base = base.as_str().to_string();
     provide_context(language);

@@ -106,12 +106,23 @@ async fn send(request: Result<Request, gloo_net::Error>, cancel: &Cancel, timeou
 /// a count) shares this code and the retry loop around it, and only the decoding of the
 /// body is per type.
 pub async fn get(creds: &Credentials, url: &str, cancel: &Cancel) -> Result<String, ApiError> {
-    let raw = send(
-        authorized(Request::get(url), creds, cancel).build(),
-        cancel,
-        READ_TIMEOUT_SECS,
-    )
-    .await?;
+    let raw = match super::early::adopt(url, &creds.token).await {
+        Some((status, retry_after, body)) => Raw {
+            status,
+            retry_after,
+            body,
+        },
+        None => {
+            crate::perf::mark("first-request-sent");
+            send(
+                authorized(Request::get(url), creds, cancel).build(),
+                cancel,
+                READ_TIMEOUT_SECS,
+            )
+            .await?
+        }
+    };
+    crate::perf::mark("first-response");
     check_status(raw.status, raw.retry_after.as_deref(), &raw.body)?;
     Ok(raw.body)
 }

@@ -6,6 +6,7 @@
 
 pub mod client;
 pub mod decode;
+mod early;
 pub mod error;
 pub mod query;
 pub mod retry;

@@ -50,6 +50,8 @@ pub fn DiscrepancyTable(
         }
         .into_any()
     };
+    // The frame that paints the first rows (start-up marks, crate::perf).
+    request_animation_frame(|| crate::perf::mark("rows-rendered"));
     let body = rows
         .into_iter()
         .map(|d| row(base.href(&detail_path(d.id)), d))

@@ -392,3 +392,45 @@ fn templates_fill_by_index_and_leave_other_braces() {
     assert_eq!(fill("{} {x} {", &["x"]), "{} {x} {");
     assert_eq!(fill("ş{0}ş", &["é"]), "şéş");
 }
+
+/// index.html paints a skeleton before the wasm runs, with a few of these texts in both
+/// languages: each must be the catalogue's, word for word.
+#[test]
+fn the_boot_skeleton_speaks_the_catalogue() {
+    let html = include_str!("../../index.html");
+    let mut checked = 0;
+    for (lang, m) in [("en", messages(Lang::En)), ("tr", messages(Lang::Tr))] {
+        let catalogue = texts(m);
+        let marker = format!(r#"<span lang="{lang}" data-msg=""#);
+        for chunk in html.split(&marker).skip(1) {
+            let (key, rest) = chunk.split_once("\">").expect("a data-msg attribute");
+            let text = rest.split('<').next().unwrap_or_default();
+            let (_, expected) = catalogue
+                .iter()
+                .find(|(k, _)| *k == key)
+                .unwrap_or_else(|| panic!("index.html names an unknown message {key}"));
+            assert_eq!(text, expected[0], "{lang} {key}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 12, "six texts in two languages");
+}
+
+/// The favicon is inlined in index.html (no request); `public/favicon.svg` is its source.
+#[test]
+fn the_inline_favicon_is_public_favicon_svg() {
+    let html = include_str!("../../index.html");
+    let svg = include_str!("../../public/favicon.svg").trim();
+    let encoded: String = svg
+        .chars()
+        .map(|c| match c {
+            '<' | '>' | '#' | '%' => format!("%{:02X}", c as u32),
+            '"' => "'".to_string(),
+            c => c.to_string(),
+        })
+        .collect();
+    assert!(
+        html.contains(&format!(r#"<link rel="icon" href="data:image/svg+xml,{encoded}" />"#)),
+        "index.html's favicon differs from public/favicon.svg"
+    );
+}

@@ -1,0 +1,33 @@
+//! The first list request, started by a script in `index.html` before the wasm was even
+//! fetched (when a remembered session can be restored on the list): the app adopts its
+//! answer instead of asking again, so the request and the wasm's download and compilation
+//! overlap. Only for exactly the same URL and token; anything else is discarded and the
+//! app asks itself, and so does a failed or aborted early request.
+
+/// The status, `Retry-After` and body of the early answer to `GET url` with `token`, taken
+/// once: whatever comes of it, the page's later reads never see it again.
+#[cfg(target_arch = "wasm32")]
+pub(crate) async fn adopt(url: &str, token: &str) -> Option<(u16, Option<String>, String)> {
+    use js_sys::Reflect;
+    use wasm_bindgen::{JsCast, JsValue};
+    let window = web_sys::window()?;
+    let key = JsValue::from_str("__omsEarly");
+    let early = Reflect::get(&window, &key).ok().filter(JsValue::is_object)?;
+    let _ = Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
+    let field = |value: &JsValue, name: &str| Reflect::get(value, &JsValue::from_str(name)).ok();
+    let text = |value: &JsValue, name: &str| field(value, name).and_then(|v| v.as_string());
+    if text(&early, "url").as_deref() != Some(url) || text(&early, "token").as_deref() != Some(token) {
+        return None;
+    }
+    let answer = field(&early, "answer")?.dyn_into::<js_sys::Promise>().ok()?;
+    let answer = wasm_bindgen_futures::JsFuture::from(answer).await.ok()?;
+    let status = field(&answer, "status")?.as_f64()?;
+    crate::perf::mark("early-request-adopted");
+    Some((status as u16, text(&answer, "retryAfter"), text(&answer, "body")?))
+}
+
+/// On the host nothing is fetched early.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) async fn adopt(_url: &str, _token: &str) -> Option<(u16, Option<String>, String)> {
+    None
+}
