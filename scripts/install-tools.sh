@@ -41,10 +41,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb_version\$"; then
   cargo install wasm-bindgen-cli --version "$wb_version"
 fi
 
-# npm: binaryen (wasm-opt 132; Debian's is too old for current rustc output) and
-# playwright-core (drives Debian's chromium; it downloads nothing).
+# npm: binaryen (wasm-opt 132; Debian's is too old for current rustc output),
+# playwright-core (drives Debian's chromium; it downloads nothing), terser (the release
+# build's minifier) and framebus (the demo shell's message bus).
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
-  || [ ! -d node_modules/terser ] || ! node_modules/.bin/wasm-opt --version | grep -q 'version 132'; then
-  say "npm ci (binaryen, playwright-core, terser)"
+  || [ ! -d node_modules/terser ] || [ ! -d node_modules/framebus ] \
+  || ! node_modules/.bin/wasm-opt --version | grep -q 'version 132'; then
+  say "npm ci (binaryen, playwright-core, terser, framebus)"
   npm ci --no-audit --no-fund
 fi

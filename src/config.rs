@@ -59,6 +59,9 @@ impl AppConfig {
                 "shell_origins takes exact origins such as https://bo.example.com: {bad}"
             ));
         }
+        for origin in &mut config.shell_origins {
+            *origin = canonical_origin(origin);
+        }
         Ok(config)
     }
 
@@ -95,6 +98,14 @@ fn is_origin(origin: &str) -> bool {
         && rest
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+}
+
+/// An origin as the browser writes `MessageEvent.origin`: lower case, without the scheme's
+/// default port. `https://BO.example.com:443` would otherwise never match.
+fn canonical_origin(origin: &str) -> String {
+    let lower = origin.to_ascii_lowercase();
+    let default_port = if lower.starts_with("https://") { ":443" } else { ":80" };
+    lower.strip_suffix(default_port).map(str::to_string).unwrap_or(lower)
 }
 
 /// Only http(s) URLs and absolute paths: a `javascript:` template would run code on click.
@@ -159,6 +170,20 @@ mod tests {
             assert!(AppConfig::from_json(&json).is_err(), "{bad}");
         }
         assert!(AppConfig::from_json(r#"{"shell_origins":"https://bo.example.com"}"#).is_err());
+        // Written as the browser reports an event's origin, so that they can match.
+        let c = AppConfig::from_json(
+            r#"{"shell_origins":["https://BO.Example.com:443","http://bo.example.com:80","https://bo.example.com:8443","http://localhost:4430"]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            c.shell_origins,
+            [
+                "https://bo.example.com",
+                "http://bo.example.com",
+                "https://bo.example.com:8443",
+                "http://localhost:4430"
+            ]
+        );
     }
 
     #[test]

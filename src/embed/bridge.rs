@@ -21,15 +21,16 @@ pub fn EmbedBridge() -> impl IntoView {
     let current = here.clone();
     if let Some(lender) = host() {
         lender.state.borrow_mut().go = Some(Rc::new(move |target: &str| {
+            let now = untrack(&current);
             let target = match target.strip_prefix('?') {
-                Some(query) => {
-                    let path = untrack(&current);
-                    path_and_query(path.split('?').next().unwrap_or("/"), query)
-                }
+                Some(query) => path_and_query(now.split('?').next().unwrap_or("/"), query),
                 // The app's root is the list (the router has no `/` route).
                 None if target == "/" => LIST.to_string(),
                 None => target.to_string(),
             };
+            if target == now {
+                return;
+            }
             if let Some(host) = super::host() {
                 host.state.borrow_mut().reported = target.clone();
             }

@@ -89,7 +89,7 @@ struct State {
     /// token (one the user typed) is not the shell's to renew.
     token: Option<String>,
     renewal: Renewal,
-    /// The last `searchParams`: only a change moves the view.
+    /// The last `searchParams`: a repeated one does not move the view again.
     search: Option<String>,
     /// The reply id of the token request in flight.
     pending: Option<String>,
@@ -179,9 +179,11 @@ fn receive(shared: &Shared, ev: &web_sys::MessageEvent) {
             if let Some(theme) = data.theme {
                 html_attr("data-theme", theme.attr());
             }
+            // New search parameters become the view's query (the bridge does nothing when it
+            // already has it, as after a cold load from the shell's own address).
             if let Some(search) = data.search {
                 let previous = host.state.borrow_mut().search.replace(search.clone());
-                if previous.is_some_and(|p| p != search) {
+                if previous.is_none_or(|p| p != search) {
                     host.go(&format!("?{search}"));
                 }
             }
@@ -362,17 +364,31 @@ fn stop_waiting(session: Session) {
     }
 }
 
-/// A fresh reply id. Only the verified parent's answers are read, so it needs to be unique,
-/// not secret (`crypto.randomUUID` would also need a secure context).
+/// A fresh reply id, a version-4 UUID as framebus makes them. Only the verified parent's
+/// answers are read, so it must be unique, not secret: `Math.random` serves
+/// (`crypto.randomUUID` would also need a secure context).
 fn request_id() -> String {
-    let part = || {
-        js_sys::Number::from(js_sys::Math::random())
-            .to_string_with_radix(36)
+    let hex = |digits: u32| {
+        let n = js_sys::Math::random() * f64::from(16u32.pow(digits));
+        let text: String = js_sys::Number::from(n.floor() + f64::from(16u32.pow(digits)))
+            .to_string_with_radix(16)
             .ok()
             .and_then(|s| s.as_string())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        text[1..].to_string()
     };
-    format!("r{}{}", part(), part())
+    let variant = ["8", "9", "a", "b"][(js_sys::Math::random() * 4.0) as usize & 3];
+    format!(
+        "{}{}-{}-4{}-{variant}{}-{}{}{}",
+        hex(4),
+        hex(4),
+        hex(4),
+        hex(3),
+        hex(3),
+        hex(4),
+        hex(4),
+        hex(4)
+    )
 }
 
 fn html_attr(name: &str, value: &str) {
