@@ -4,13 +4,17 @@
 //
 // oms-dev starts empty on port 18790 and gets the same 240 records every time (dates,
 // reasons and locations from a fixed sequence); the browser runs in UTC with en-GB and a
-// fixed clock.
+// fixed clock. The demo shell (demo-shell/) runs on the next port, on `localhost`: another
+// origin than the app's, which lists it in `shell_origins` and `frame-ancestors`.
 
 import path from 'node:path';
-import { startOms, launchBrowser, signIn, openRemoval, review, expectRowsMatchApi, screenshot, ROOT } from '../e2e/harness.mjs';
+import { startOms, launchBrowser, signIn, openRemoval, review, expectRowsMatchApi, poll, screenshot, ROOT } from '../e2e/harness.mjs';
+import { startShell } from '../../demo-shell/server.mjs';
 
 process.env.SCREENSHOT_DIR ||= path.join(ROOT, 'docs', 'screenshots');
 const PORT = Number(process.env.SCREENSHOT_PORT || 18790);
+const SHELL_PORT = PORT + 1;
+const SHELL_ORIGIN = `http://localhost:${SHELL_PORT}`;
 const NOW = new Date('2026-06-15T09:30:00Z');
 const REASONS = ['out_of_stock', 'damaged', 'missing', 'wrong_product', 'expired', 'quality_issue'];
 
@@ -37,7 +41,14 @@ function records() {
   return out;
 }
 
-const oms = await startOms({ records: 0, seed: 1, port: PORT });
+const oms = await startOms({
+  records: 0,
+  seed: 1,
+  port: PORT,
+  config: { shell_origins: [SHELL_ORIGIN] },
+  args: ['--frame-ancestors', SHELL_ORIGIN],
+});
+const shell = await startShell({ port: SHELL_PORT, appUrl: oms.url, omsBaseUrl: oms.url, token: oms.token });
 const browser = await launchBrowser();
 try {
   await oms.insertRecords(records());
@@ -80,8 +91,24 @@ try {
   await sayfa.getByRole('button', { name: 'Silme işlemini incele' }).click();
   await sayfa.getByRole('heading', { name: 'Silme işlemini onaylayın' }).waitFor();
   await screenshot(sayfa, 'removal-confirmation-tr');
+
+  // Inside the demo shell, which signs the app in over the UI Protocol and sets its theme:
+  // dark (the shell's default), then light from the shell's theme control.
+  const wide = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'UTC', locale: 'en-GB' });
+  const shellPage = await wide.newPage();
+  await shellPage.clock.setFixedTime(NOW);
+  await shellPage.goto(`${shell.url}/en/extension/7/discrepancies`);
+  const frame = await poll(() => shellPage.frames().find((f) => f.url().startsWith(oms.url)), (f) => f !== undefined, { message: 'the app frame' });
+  const frameTheme = () => frame.evaluate(() => document.documentElement.dataset.theme);
+  await expectRowsMatchApi(frame, oms, { page: 1, limit: 20 });
+  await poll(frameTheme, (t) => t === 'dark', { message: 'the dark theme in the frame' });
+  await screenshot(shellPage, 'embedded-dark');
+  await shellPage.selectOption('#shell-theme', 'light');
+  await poll(frameTheme, (t) => t === 'light', { message: 'the light theme in the frame' });
+  await screenshot(shellPage, 'embedded-light');
   console.log(`screenshots written to ${path.relative(ROOT, process.env.SCREENSHOT_DIR)}/`);
 } finally {
   await browser.close();
+  await shell.stop();
   await oms.stop();
 }
