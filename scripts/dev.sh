@@ -15,7 +15,10 @@ mkdir -p target
 cargo build -p oms-dev
 
 log=target/oms-dev.log
-target/debug/oms-dev --port "$OMS_PORT" --db target/oms-dev.sqlite3 --records "$RECORDS" --hostile >"$log" 2>&1 &
+# Emptied here, not by the redirection: that happens in the child, possibly after the loop
+# below has read the previous run's log (and its token).
+: >"$log"
+target/debug/oms-dev --port "$OMS_PORT" --db target/oms-dev.sqlite3 --records "$RECORDS" --hostile >>"$log" 2>&1 &
 oms_pid=$!
 shell_pid=
 trap 'kill $oms_pid $shell_pid 2>/dev/null || true' EXIT INT TERM
@@ -24,14 +27,16 @@ for _ in $(seq 1 100); do
   kill -0 "$oms_pid" 2>/dev/null || { cat "$log"; echo "oms-dev did not start" >&2; exit 1; }
   sleep 0.2
 done
+grep -q '^records:' "$log" || { cat "$log"; echo "oms-dev did not report ready" >&2; exit 1; }
 token=$(sed -n 's/^token: //p' "$log")
 readonly_token=$(sed -n 's/^read-only token: //p' "$log")
 
 # The demo shell: embeds the app from another origin (localhost vs 127.0.0.1) and signs it in
 # with the token over the UI Protocol; "Rotate token" replaces oms-dev's token through it.
 shell_log=target/demo-shell.log
+: >"$shell_log"
 node demo-shell/server.mjs --port "$SHELL_PORT" --app http://127.0.0.1:8080 \
-  --oms-base http://127.0.0.1:8080 --oms-dev "http://127.0.0.1:$OMS_PORT" --token "$token" >"$shell_log" 2>&1 &
+  --oms-base http://127.0.0.1:8080 --oms-dev "http://127.0.0.1:$OMS_PORT" --token "$token" >>"$shell_log" 2>&1 &
 shell_pid=$!
 for _ in $(seq 1 50); do
   grep -q '^demo-shell listening' "$shell_log" 2>/dev/null && break

@@ -23,7 +23,8 @@ cargo build -p oms-dev
 # A fixed port: OMS_DEV_URL is compiled into the test binary, so a stable value avoids rebuilds.
 WASM_OMS_PORT="${WASM_OMS_PORT:-18787}"
 log=target/oms-dev-components.log
-target/debug/oms-dev --port "$WASM_OMS_PORT" --db :memory: --records 300 --seed 11 >"$log" 2>&1 &
+: >"$log" # emptied before the start: the loop below must not read a previous run's log
+target/debug/oms-dev --port "$WASM_OMS_PORT" --db :memory: --records 300 --seed 11 >>"$log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do grep -q '^records:' "$log" 2>/dev/null && break; sleep 0.1; done
 grep -q '^records:' "$log" || { cat "$log"; echo "oms-dev did not start" >&2; exit 1; }
