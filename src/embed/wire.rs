@@ -234,5 +234,6 @@ pub(crate) fn refreshed_token(answer: &Json) -> Option<String> {
     }
 }
 
-#[cfg(test)]
+/// Host only: the proptests need proptest, a host dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
