@@ -43,10 +43,12 @@ fi
 
 # npm: binaryen (wasm-opt 132; Debian's is too old for current rustc output),
 # playwright-core (drives Debian's chromium; it downloads nothing), terser (the release
-# build's minifier) and framebus (the demo shell's message bus).
+# build's minifier), framebus (the demo shell's message bus) and @axe-core/playwright (the
+# accessibility audit).
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
   || [ ! -d node_modules/terser ] || [ ! -d node_modules/framebus ] \
+  || [ ! -d node_modules/@axe-core/playwright ] \
   || ! node_modules/.bin/wasm-opt --version | grep -q 'version 132'; then
-  say "npm ci (binaryen, playwright-core, terser, framebus)"
+  say "npm ci (binaryen, playwright-core, terser, framebus, @axe-core/playwright)"
   npm ci --no-audit --no-fund
 fi
