@@ -6,30 +6,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startOms, launchBrowser, insertOld, ROOT, TIMEOUT } from './harness.mjs';
-import { startShell } from '../../demo-shell/server.mjs';
+import { startEmbedded, appFrame, launchBrowser, insertOld, ROOT, TIMEOUT } from './harness.mjs';
 
 let oms;
 let shell;
 let browser;
 const findings = [];
 
-async function freePort() {
-  const server = net.createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 before(async () => {
-  const port = await freePort();
-  const shellOrigin = `http://localhost:${port}`;
-  oms = await startOms({ records: 60, seed: 9, hostile: true, config: { shell_origins: [shellOrigin] }, args: ['--frame-ancestors', shellOrigin] });
-  shell = await startShell({ port, appUrl: oms.url, omsBaseUrl: oms.url, token: oms.token });
+  ({ oms, shell } = await startEmbedded({ records: 60, seed: 9, hostile: true }));
   browser = await launchBrowser();
 });
 
@@ -173,13 +160,8 @@ for (const theme of ['dark', 'light']) {
     context.setDefaultTimeout(TIMEOUT);
     const page = await context.newPage();
     await page.goto(`${shell.url}/en/extension/7/discrepancies`);
-    const frame = await (async () => {
-      for (;;) {
-        const f = page.frames().find((fr) => fr.url().startsWith(oms.url));
-        if (f && (await f.locator('table.records tbody tr').count()) > 0) return f;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    })();
+    const frame = await appFrame(page, oms);
+    await frame.locator('table.records tbody tr').first().waitFor();
     if (theme === 'light') {
       await page.selectOption('#shell-theme', 'light');
       await frame.waitForFunction(() => document.documentElement.dataset.theme === 'light');

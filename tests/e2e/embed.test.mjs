@@ -7,9 +7,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import net from 'node:net';
-import { startOms, launchBrowser, poll, eventually, expectRowsMatchApi, visibleIds, insertOld, review, TIMEOUT } from './harness.mjs';
-import { startShell } from '../../demo-shell/server.mjs';
+import { startEmbedded, appFrame, launchBrowser, poll, eventually, expectRowsMatchApi, visibleIds, insertOld, review, TIMEOUT } from './harness.mjs';
 
 let oms;
 let shell;
@@ -17,25 +15,8 @@ let browser;
 /** Every token the OMS has had in this file: none may ever appear in a message the app posts. */
 const tokens = new Set();
 
-async function freePort() {
-  const server = net.createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 before(async () => {
-  const port = await freePort();
-  const shellOrigin = `http://localhost:${port}`;
-  oms = await startOms({
-    records: 130,
-    seed: 5,
-    config: { shell_origins: [shellOrigin] },
-    args: ['--frame-ancestors', shellOrigin],
-  });
-  shell = await startShell({ port, appUrl: oms.url, omsBaseUrl: oms.url, omsDevUrl: oms.url, token: oms.token });
-  assert.equal(shell.url, shellOrigin);
+  ({ oms, shell } = await startEmbedded({ records: 130, seed: 5 }));
   assert.notEqual(new URL(shell.url).origin, new URL(oms.url).origin, 'the shell and the app are different origins');
   tokens.add(oms.token);
   browser = await launchBrowser();
@@ -66,13 +47,14 @@ async function openShell(path = '/en/extension/7/discrepancies', viewport = { wi
   return page;
 }
 
-/** The app's frame (a Playwright Frame: locators and `$$eval` work on it as on a page). */
-async function app(page) {
-  return poll(
-    () => page.frames().find((f) => f.url().startsWith(oms.url)),
-    (f) => f !== undefined,
-    { message: 'the app frame' },
-  );
+const app = (page) => appFrame(page, oms);
+
+/** The shell on the list, its first page on screen: the page and the app's frame. */
+async function openList() {
+  const page = await openShell();
+  const frame = await app(page);
+  await expectRowsMatchApi(frame, oms, { page: 1, limit: 20 });
+  return { page, frame };
 }
 
 const shellPath = (page) => {
@@ -104,9 +86,7 @@ async function checkHygiene(page) {
 }
 
 test('the shell signs the app in: rows without a sign-in screen, menu and app id from the protocol', async () => {
-  const page = await openShell();
-  const frame = await app(page);
-  await expectRowsMatchApi(frame, oms, { page: 1, limit: 20 });
+  const { page, frame } = await openList();
   assert.ok(!page.frameLoads.some((p) => p.includes('sign-in')), `no sign-in: ${page.frameLoads}`);
   assert.ok(!(await frame.evaluate(() => location.pathname)).includes('sign-in'));
 
@@ -127,9 +107,7 @@ test('the shell signs the app in: rows without a sign-in screen, menu and app id
 });
 
 test('moving in the frame moves the shell: Next, back and forward, reload', async () => {
-  const page = await openShell();
-  const frame = await app(page);
-  await expectRowsMatchApi(frame, oms, { page: 1, limit: 20 });
+  const { page, frame } = await openList();
   await mark(page);
   await frame.getByRole('main').getByRole('link', { name: 'Next', exact: true }).click();
   await expectRowsMatchApi(frame, oms, { page: 2, limit: 20 });
@@ -152,9 +130,7 @@ test('moving in the frame moves the shell: Next, back and forward, reload', asyn
 });
 
 test('NAVIGATE_CHILD and the shell menu move the app without a reload, and are not echoed', async () => {
-  const page = await openShell();
-  const frame = await app(page);
-  await expectRowsMatchApi(frame, oms, { page: 1, limit: 20 });
+  const { page, frame } = await openList();
   await mark(page);
   const before = (await events(page, 'NAVIGATE')).length;
   await page.evaluate(() => window.demoShell.navigateChild('/discrepancies/42'));
@@ -172,9 +148,7 @@ test('NAVIGATE_CHILD and the shell menu move the app without a reload, and are n
 });
 
 test('the shell switches language and theme in place', async () => {
-  const page = await openShell();
-  const frame = await app(page);
-  await expectRowsMatchApi(frame, oms, { page: 1, limit: 20 });
+  const { page, frame } = await openList();
   await mark(page);
   assert.equal(await frame.evaluate(() => document.documentElement.dataset.theme), 'dark');
   const dark = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -201,9 +175,7 @@ test('the shell switches language and theme in place', async () => {
 });
 
 test('a rotated token is used by the next request', async () => {
-  const page = await openShell();
-  const frame = await app(page);
-  await expectRowsMatchApi(frame, oms, { page: 1, limit: 20 });
+  const { page, frame } = await openList();
   const old = oms.token;
   // Every list request of the frame from now on, with the token it carried and its status.
   const seen = [];
@@ -230,9 +202,7 @@ test('a rotated token is used by the next request', async () => {
 });
 
 test('a 401 asks the shell for a new token: answered, the view reloads; unanswered, sign-in in the frame', async () => {
-  const page = await openShell();
-  const frame = await app(page);
-  await expectRowsMatchApi(frame, oms, { page: 1, limit: 20 });
+  const { page, frame } = await openList();
 
   // The token changes behind the app's back: its next request gets 401.
   const rotate = async () => {
@@ -268,9 +238,7 @@ test('a 401 asks the shell for a new token: answered, the view reloads; unanswer
 });
 
 test('hostile messages change nothing: a sibling frame, bad paths, malformed data', async () => {
-  const page = await openShell();
-  const frame = await app(page);
-  await expectRowsMatchApi(frame, oms, { page: 1, limit: 20 });
+  const { page, frame } = await openList();
   await mark(page);
   const ignoredBefore = await ignoredCount(page);
 

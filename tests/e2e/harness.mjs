@@ -8,12 +8,14 @@
 
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { startShell } from '../../demo-shell/server.mjs';
 
 /** The repository root (`tests/e2e/..`). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -175,6 +177,38 @@ export async function startOms({ records = 200, seed = 7, hostile = false, laten
     },
   };
   return oms;
+}
+
+/** A free port on 127.0.0.1, for a server whose address must be known before it starts. */
+export async function freePort() {
+  const server = net.createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * oms-dev serving the app for a demo shell (demo-shell/) on another origin, and that shell,
+ * signing the app in with oms-dev's token: the app lists the shell in `shell_origins`, and
+ * `frame-ancestors` lets it frame the app. `omsOptions` go to `startOms`.
+ */
+export async function startEmbedded(omsOptions = {}) {
+  const port = await freePort();
+  const shellOrigin = `http://localhost:${port}`;
+  const oms = await startOms({ ...omsOptions, config: { shell_origins: [shellOrigin] }, args: ['--frame-ancestors', shellOrigin] });
+  const shell = await startShell({ port, appUrl: oms.url, omsBaseUrl: oms.url, omsDevUrl: oms.url, token: oms.token });
+  assert.equal(shell.url, shellOrigin);
+  return { oms, shell };
+}
+
+/** The app's frame in a shell page, once there (a Playwright Frame: locators work on it). */
+export function appFrame(page, oms) {
+  return poll(
+    () => page.frames().find((f) => f.url().startsWith(oms.url)),
+    (f) => f !== undefined,
+    { message: 'the app frame' },
+  );
 }
 
 /** A temporary copy of the build whose index.html carries `config` in its config meta tag. */
