@@ -10,8 +10,10 @@ pub mod components;
 pub mod config;
 pub mod dates;
 pub mod embed;
+mod focus;
 pub mod i18n;
 mod json;
+mod keyboard;
 pub mod list_filters;
 pub mod loader;
 pub mod messages;
@@ -23,16 +25,17 @@ pub mod redact;
 pub mod removal;
 pub mod routes;
 pub mod session;
+mod shortcuts;
 pub mod text;
 pub mod ui_state;
 
 use components::{AppHeader, RemovalStatus, RequireSession};
 use config::AppConfig;
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::path;
+use leptos_router::components::Router;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 use pages::{DetailPage, ListPage, NotFoundPage, RemovePage, SignInPage};
-use routes::{Base, LIST, path_and_query};
+use routes::{Base, LIST, Page, path_and_query};
 use session::Session;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -79,6 +82,7 @@ pub fn start() {
     perf::mark("wasm-start");
     let mut shared = Shared::new(AppConfig::load(), Session::restore());
     shared.embedded = embed::start(&shared);
+    shortcuts::install();
     let language = shared.language;
     follow_document(untrack(|| language.lang()));
     let mounted = Rc::new(RefCell::new(Some(mount(&shared))));
@@ -200,6 +204,31 @@ fn follow_document(lang: i18n::Lang) {
     }
 }
 
+/// The page of the current path ([`routes::page_at`]); it stays while only the query changes
+/// (a page flip keeps the list and its rows on screen while the next page loads).
+///
+/// The router leaves the address bar unchanged after a link to another path until the
+/// routes say the new view is there (`ready_to_complete`): done once the view has changed.
+#[component]
+fn Pages() -> impl IntoView {
+    let path = routes::use_app_path();
+    let page = Memo::new(move |_| path.with(|p| routes::page_at(p)));
+    if let Some(url) = use_context::<BrowserUrl>() {
+        Effect::new(move |_| {
+            path.track();
+            url.ready_to_complete();
+        });
+    }
+    let protected = |page: fn() -> AnyView| view! { <RequireSession>{page()}</RequireSession> }.into_any();
+    move || match page.get() {
+        Page::List => protected(|| ListPage().into_any()),
+        Page::Remove => protected(|| RemovePage().into_any()),
+        Page::Detail => protected(|| DetailPage().into_any()),
+        Page::SignIn => SignInPage().into_any(),
+        Page::NotFound => NotFoundPage().into_any(),
+    }
+}
+
 /// The app with explicit configuration and session, for tests.
 pub fn app_with(config: AppConfig, session: Session) -> impl IntoView {
     app_view(Shared::new(config, session))
@@ -231,21 +260,17 @@ fn app_view(shared: Shared) -> impl IntoView {
     });
     on_cleanup(move || leave_guard.remove());
     let signed_in = move || session.credentials().is_some();
-    let protected = |page: fn() -> AnyView| move || view! { <RequireSession>{page()}</RequireSession> };
     view! {
         <Router base=router_base>
             {embedded.then(|| view! { <embed::EmbedBridge /> })}
+            // `target` leaves the click to the browser: a fragment link moves the focus to
+            // `<main>` (focusable from script by `tabindex`), where the router would navigate.
+            <a class="skip-link" href="#main" target="_self">{messages::t().skip_to_main}</a>
             {move || signed_in().then(|| view! { <AppHeader /> })}
-            <main id="main">
+            <p id=focus::ANNOUNCER_ID class="visually-hidden" aria-live="polite"></p>
+            <main id="main" tabindex="-1">
                 {move || signed_in().then(|| view! { <RemovalStatus /> })}
-                // The routes are flat (no outlets): FlatRoutes matches one view and keeps it
-                // while only the query changes, with 15 KB gzip less code than nested Routes.
-                <FlatRoutes fallback=|| view! { <NotFoundPage /> }>
-                    <Route path=path!("/discrepancies") view=protected(|| view! { <ListPage /> }.into_any()) />
-                    <Route path=path!("/discrepancies/remove") view=protected(|| view! { <RemovePage /> }.into_any()) />
-                    <Route path=path!("/discrepancies/:id") view=protected(|| view! { <DetailPage /> }.into_any()) />
-                    <Route path=path!("/sign-in") view=SignInPage />
-                </FlatRoutes>
+                <Pages />
             </main>
         </Router>
     }

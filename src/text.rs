@@ -1,4 +1,4 @@
-//! Small text helpers shared by the decoder and the recovery view.
+//! Small text helpers shared by the decoder, the recovery view and the shortcut list.
 
 /// `s` cut to at most `max_chars` characters, with `…` when something was cut; never splits
 /// a character, so it is safe on any server text.
@@ -9,9 +9,32 @@ pub fn truncate(s: &str, max_chars: usize) -> String {
     }
 }
 
+/// `s` as HTML text: what markup builds from strings (the shortcut list) shows them as
+/// written, whatever characters a translation brings.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_text_is_escaped() {
+        assert_eq!(escape_html("a<b>&\"c\"'d'"), "a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39;");
+        assert_eq!(escape_html("Şişli g l"), "Şişli g l");
+    }
 
     #[test]
     fn cuts_on_characters_not_bytes() {

@@ -2,10 +2,10 @@
 
 use crate::components::LanguageSwitch;
 use crate::messages::t;
-use crate::routes::{LIST, REMOVE, use_base};
+use crate::routes::{LIST, REMOVE, use_app_path, use_base};
 use crate::session::{Notice, use_session};
+use crate::shortcuts::open_help;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 /// Header shown on every page while signed in.
 #[component]
@@ -13,10 +13,8 @@ pub fn AppHeader() -> impl IntoView {
     let m = t();
     let session = use_session();
     let base = use_base();
-    let pathname = use_location().pathname;
-    let path_base = base.clone();
     // `aria-current="page"` on the section the user is in (the list only on its own path).
-    let app_path = Memo::new(move |_| pathname.with(|p| path_base.app_path(p).to_string()));
+    let app_path = use_app_path();
     let current = move |section: &'static str| app_path.with(|p| p == section).then_some("page");
     let host = move || {
         session
@@ -33,6 +31,17 @@ pub fn AppHeader() -> impl IntoView {
             </nav>
             <span class="host" title=host>{move || m.signed_in_to(&host())}</span>
             <LanguageSwitch />
+            <button
+                type="button"
+                class="button shortcuts-button"
+                aria-label=m.shortcuts_title
+                title=m.shortcuts_title
+                aria-haspopup="dialog"
+                aria-keyshortcuts="?"
+                on:click=|_| open_help()
+            >
+                "?"
+            </button>
             <button type="button" class="button" on:click=move |_| session.sign_out(Notice::SignedOut)>
                 {m.sign_out}
             </button>

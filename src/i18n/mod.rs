@@ -136,7 +136,7 @@ fn stored_choice() -> Option<Lang> {
         .and_then(|tag| Lang::parse(&tag))
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
+pub(crate) fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 

@@ -164,6 +164,23 @@ pub static EN: Messages = Messages {
 
     language_label: "Language",
     connecting: "Connecting to the back office…",
+
+    skip_to_main: "Skip to main content",
+    shortcuts_title: "Keyboard shortcuts",
+    shortcut_help: [
+        "Next row of the table",
+        "Previous row of the table",
+        "Open the row that has the focus",
+        "Previous page",
+        "Next page",
+        "Go to the filters",
+        "Go to the list",
+        "Go to the removal form",
+        "Show this list",
+    ],
+    shortcuts_typing: "Shortcuts do nothing while you type in a field. g l means g, then l.",
+    shortcuts_enabled: "Use keyboard shortcuts",
+    close: "Close",
     reasons: [
         "Out of stock",
         "Damaged",

@@ -318,6 +318,20 @@ pub struct Messages {
     pub language_label: &'static str,
     /// Embedded, while the host back office has not yet said whether it signs the app in.
     pub connecting: &'static str,
+
+    // Keyboard.
+    /// The skip link to the main content, first in the Tab order.
+    pub skip_to_main: &'static str,
+    /// Title of the shortcut list, and the accessible name of the header's button opening it.
+    pub shortcuts_title: &'static str,
+    /// What each shortcut does, in the order of [`crate::keyboard::KEYS`].
+    pub shortcut_help: [&'static str; 9],
+    /// Says that shortcuts do nothing while typing.
+    pub shortcuts_typing: &'static str,
+    /// Label of the checkbox turning the shortcuts on and off.
+    pub shortcuts_enabled: &'static str,
+    /// Closes a dialog.
+    pub close: &'static str,
     /// Labels of the known reason codes, in the order of [`KNOWN_REASONS`].
     pub reasons: [&'static str; KNOWN_REASONS.len()],
     /// Tooltip of a translated reason: {0} is the code.

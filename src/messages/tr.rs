@@ -159,6 +159,23 @@ pub static TR: Messages = Messages {
 
     language_label: "Dil",
     connecting: "Arka ofise bağlanılıyor…",
+
+    skip_to_main: "Ana içeriğe geç",
+    shortcuts_title: "Klavye kısayolları",
+    shortcut_help: [
+        "Tablonun sonraki satırı",
+        "Tablonun önceki satırı",
+        "Odaktaki satırı aç",
+        "Önceki sayfa",
+        "Sonraki sayfa",
+        "Filtrelere git",
+        "Listeye git",
+        "Kaldırma formuna git",
+        "Bu listeyi göster",
+    ],
+    shortcuts_typing: "Bir alana yazarken kısayollar çalışmaz. g l, önce g sonra l demektir.",
+    shortcuts_enabled: "Klavye kısayollarını kullan",
+    close: "Kapat",
     reasons: [
         "Stokta yok",
         "Hasarlı",

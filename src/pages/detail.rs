@@ -8,16 +8,15 @@ use crate::config::{AppConfig, link};
 use crate::dates::format_utc;
 use crate::loader::use_oms_resource;
 use crate::messages::{reason_label, t};
-use crate::routes::{LIST, use_base};
+use crate::routes::{LIST, detail_segment, use_app_path, use_base};
 use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The detail route. A non-numeric id never reaches the OMS.
 #[component]
 pub fn DetailPage() -> impl IntoView {
-    let params = use_params_map();
-    let raw_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let path = use_app_path();
+    let raw_id = Memo::new(move |_| path.with(|p| detail_segment(p).unwrap_or_default().to_string()));
     move || match parse_positive_id(&raw_id.get()) {
         Some(id) => Either::Left(view! { <DetailLoader id /> }),
         None => Either::Right(not_found(t().invalid_id(&raw_id.get_untracked()))),

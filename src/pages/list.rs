@@ -5,6 +5,7 @@ use crate::api::client::{list_page, list_url};
 use crate::api::{ApiError, Discrepancy, ListQuery, Page};
 use crate::components::pager::showing;
 use crate::components::{DiscrepancyTable, ErrorPanel, FilterBar, PageSize, Pager, RetryBanner};
+use crate::focus;
 use crate::list_filters::{filter_label, unhonoured_filters};
 use crate::loader::use_oms_resource;
 use crate::messages::t;
@@ -13,6 +14,7 @@ use crate::ui_state::use_ui;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use wasm_bindgen::JsCast;
 
 /// `/discrepancies` (and `/`): table, pagination, sorting and filters.
 #[component]
@@ -31,12 +33,13 @@ pub fn ListPage() -> impl IntoView {
     let on_retry = resource.retry;
     let (pending, set_pending) = signal(false);
     let error_base = base.clone();
+    let shown = StoredValue::new(None);
     let content = move || {
         let base = error_base.clone();
         Suspend::new(async move {
             let (q, result) = data.await;
             match result {
-                Ok(page) => EitherOf3::A(results(q, page)),
+                Ok(page) => EitherOf3::A(results(q, page, shown)),
                 Err(ApiError::Aborted) => EitherOf3::B(()),
                 Err(error) => EitherOf3::C(view! {
                     <ErrorPanel error on_retry first_page_href=base.href(&list_path(&q.with_page(1))) />
@@ -54,7 +57,11 @@ pub fn ListPage() -> impl IntoView {
                 <a class="button danger-outline" href=base.href(REMOVE)>{m.nav_remove}</a>
             </div>
             {move || view! { <FilterBar query=form_query.get() form=filter_form /> }}
-            <div class="results" class:is-loading=pending aria-busy=move || pending.get().to_string()>
+            <div
+                class="results"
+                class:is-loading=pending
+                aria-busy=move || pending.get().to_string()
+            >
                 <p class="loading-marker" role="status" hidden=move || !pending.get()>{m.refreshing}</p>
                 <RetryBanner control=resource.retries />
                 <Transition
@@ -68,9 +75,53 @@ pub fn ListPage() -> impl IntoView {
     }
 }
 
-fn results(query: ListQuery, page: Page<Discrepancy>) -> impl IntoView {
+/// A control's name that its counterpart in the next page's results has too: its
+/// accessible label ("Page 3", "Next page") or else its text (a column's sort link).
+fn name_of(el: &web_sys::Element) -> Option<String> {
+    el.get_attribute("aria-label").or_else(|| el.text_content())
+}
+
+/// Called as new results are built, while the old ones are still in the document.
+///
+/// A new view (another page, sort or filter; not a refresh of the same, nor the first) is
+/// announced once: "Page 3 of 31". Most controls are updated in place, and keep the focus;
+/// one that goes (the pager loses its "Next" link on the last page, rows give way to "no
+/// match") would leave it on `<body>`: it goes to the control of the same name, or else to
+/// the table. A focus elsewhere, or none, stays where it is.
+fn keep_focus(query: &ListQuery, count: u64, shown: StoredValue<Option<ListQuery>>) {
+    if shown.with_value(|s| s.as_ref().is_some_and(|s| s != query)) {
+        focus::announce(t().page_of(query.page, crate::paging::last_page(count, query.limit)));
+    }
+    shown.set_value(Some(query.clone()));
+    let Some(wanted) = document()
+        .active_element()
+        .filter(|el| el.closest(".results").ok().flatten().is_some())
+        .and_then(|el| name_of(&el))
+    else {
+        return;
+    };
+    request_animation_frame(move || {
+        if !focus::lost() {
+            return;
+        }
+        let same = document()
+            .query_selector_all(".results a[href], .results select")
+            .ok()
+            .and_then(|all| {
+                (0..all.length())
+                    .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+                    .find(|el| name_of(el).as_ref() == Some(&wanted))
+            });
+        if let Some(el) = same.or_else(|| focus::find(".results table, .results .empty")) {
+            focus::focus(&el);
+        }
+    });
+}
+
+fn results(query: ListQuery, page: Page<Discrepancy>, shown: StoredValue<Option<ListQuery>>) -> impl IntoView {
     let m = t();
     let base = use_base();
+    keep_focus(&query, page.count, shown);
     let ignored = unhonoured_filters(&query.filters, &page.results);
     let summary = showing(page.count, &query);
     let body = if page.results.is_empty() {
@@ -99,7 +150,7 @@ fn results(query: ListQuery, page: Page<Discrepancy>) -> impl IntoView {
     };
     view! {
         <div class="summary">
-            <p class="showing" aria-live="polite">{summary}</p>
+            <p class="showing">{summary}</p>
             <PageSize query=query.clone() />
         </div>
         {ignored

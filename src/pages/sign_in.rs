@@ -95,6 +95,7 @@ pub fn SignInPage() -> impl IntoView {
                     session.sign_in(credentials, remember.get_untracked());
                     token.try_set(String::new());
                     go(&next, true);
+                    crate::focus::heading_soon();
                 }
                 Err(ApiError::Unauthorized { .. }) => {
                     problem.try_set(Some(Problem::Rejected));

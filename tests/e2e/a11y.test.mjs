@@ -86,6 +86,10 @@ for (const [index, variant] of VARIANTS.entries()) {
     const list = await signedIn(variant);
     await list.locator('table.records tbody tr').first().waitFor();
     await audit(list, `${variant.name} list`);
+    await list.keyboard.press('?');
+    await list.locator('dialog#shortcuts[open]').waitFor();
+    await audit(list, `${variant.name} shortcut list`);
+    await list.keyboard.press('Escape');
     await list.goto(`${oms.url}/discrepancies?reason=nothing-matches-this`);
     await list.locator('.empty').waitFor();
     await audit(list, `${variant.name} list empty`);

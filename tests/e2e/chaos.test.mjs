@@ -203,7 +203,7 @@ test('50 pages, details and a removal against an OMS failing 30 % of requests', 
         failuresHandled += 1;
         retriesClicked += 1;
       }
-      assert.equal(await page.locator('section.confirm .server-count').textContent(), `The server counts ${expected} such records right now.`);
+      assert.equal(await page.locator('dialog.confirm .server-count').textContent(), `The server counts ${expected} such records right now.`);
 
       const response = page.waitForResponse(isRemovePost, { timeout: TIMEOUT });
       await page.getByRole('button', { name: `Remove ${expected} records`, exact: true }).click();

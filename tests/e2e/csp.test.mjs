@@ -126,7 +126,7 @@ test('the whole app under the strict policy: sign in, list, detail, removal, dee
   await openRemoval(page);
   await review(page, { date: '2023-06-01', location: 3 });
   await page.getByRole('button', { name: 'Cancel' }).click();
-  await page.locator('section.confirm').waitFor({ state: 'detached' });
+  await page.locator('dialog.confirm').waitFor({ state: 'detached' });
 
   // A reload on a client-side route: the SPA fallback carries the same policy.
   const deep = await page.goto(`${oms.url}/discrepancies/${record.id}`);

@@ -77,10 +77,10 @@ test('a Turkish browser: sign-in, list, paging, detail, removal review and an er
     new Date('2002-01-01T00:00:00Z').toLocaleDateString('tr-TR', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
   );
   assert.equal(
-    await page.locator('section.confirm .scope').textContent(),
+    await page.locator('dialog.confirm .scope').textContent(),
     `${day} (00:00 UTC) tarihinden önce oluşturulan kayıtlar 77 numaralı stok lokasyonunda silinecek.`,
   );
-  assert.equal(await page.locator('section.confirm .server-count').textContent(), 'Sunucu şu anda bu koşula uyan 3 kayıt sayıyor.');
+  assert.equal(await page.locator('dialog.confirm .server-count').textContent(), 'Sunucu şu anda bu koşula uyan 3 kayıt sayıyor.');
   await page.getByRole('button', { name: '3 kaydı sil', exact: true }).waitFor();
   await page.getByRole('button', { name: 'Vazgeç' }).click();
 

@@ -37,7 +37,7 @@ test('removal with confirmation: date, location and the server count; the record
   await openRemoval(page);
   await review(page, target);
 
-  const confirm = page.locator('section.confirm');
+  const confirm = page.locator('dialog.confirm');
   assert.equal(
     await confirm.locator('.scope').textContent(),
     `Records created before ${humanDate(target.date)} (00:00 UTC) at stock location 7 will be removed.`,
@@ -66,7 +66,7 @@ test('removal with confirmation: date, location and the server count; the record
   await openRemoval(page);
   await review(page, other);
   await page.getByRole('button', { name: 'Cancel' }).click();
-  await page.locator('section.confirm').waitFor({ state: 'detached' });
+  await page.locator('dialog.confirm').waitFor({ state: 'detached' });
   assert.equal((await oms.stats()).requests.remove, after.requests.remove);
   assert.equal(await page.getByLabel('Remove records created before').inputValue(), other.date);
   assert.deepEqual(page.errors, []);
@@ -100,7 +100,7 @@ test('a 400 from the OMS is shown at its field and the input is kept', async () 
   assert.equal(await locationInput.inputValue(), '3', 'location kept');
   assert.ok(await dateInput.isEditable());
   assert.equal(await page.locator('#stock-location-error').textContent(), '');
-  assert.equal(await page.locator('section.confirm').count(), 0);
+  assert.equal(await page.locator('dialog.confirm').count(), 0);
   assert.deepEqual(posts, [`expired_date=${target.date.split('-').reverse().join('-')}&stock_location=3`]);
   const after = await oms.stats();
   assert.equal(after.records, before.records, 'nothing was removed');
@@ -143,7 +143,7 @@ test('double-click and Enter on confirm send exactly one POST', async () => {
       }],
       ['three clicks in one task', async () => {
         await page.evaluate(() => {
-          const b = document.querySelector('section.confirm button.danger');
+          const b = document.querySelector('dialog.confirm button.danger');
           b.click();
           b.click();
           b.click();

@@ -37,7 +37,7 @@ test('slow removal: button disabled and "Removing…", no second POST, leaving a
     // Round 1: hammer the pending button with clicks and Enter; then try to close the tab.
     await review(page, { date: CUTOFF, location: 9501 });
     await oms.faults({ latency_ms: 2000 });
-    const confirm = page.locator('section.confirm button.danger');
+    const confirm = page.locator('dialog.confirm button.danger');
     await page.getByRole('button', { name: `Remove ${first.length} records`, exact: true }).click();
     await poll(() => confirm.textContent(), (t) => t === 'Removing…', { message: 'the button to say "Removing…"' });
     assert.ok(await confirm.isDisabled(), 'the confirm button is disabled while the removal is pending');
@@ -48,7 +48,7 @@ test('slow removal: button disabled and "Removing…", no second POST, leaving a
       await confirm.click({ force: true });
       await confirm.focus().catch(() => {});
       await page.keyboard.press('Enter');
-      await page.evaluate(() => document.querySelector('section.confirm button.danger')?.click());
+      await page.evaluate(() => document.querySelector('dialog.confirm button.danger')?.click());
     }
     await page.getByLabel('Remove records created before').press('Enter', { force: true }).catch(() => {});
     assert.equal(posts.length, 1, 'still one POST');
@@ -118,7 +118,7 @@ test('token expires between review and confirm: sign-in, then the same form; not
     await page.getByRole('heading', { level: 1, name: 'Remove old records' }).waitFor();
     assert.equal(await page.getByLabel('Remove records created before').inputValue(), CUTOFF, 'date kept');
     assert.equal(await page.getByLabel('Stock location ID (optional)').inputValue(), '9503', 'location kept');
-    assert.equal(await page.locator('section.confirm').count(), 0, 'not confirmed on the user\'s behalf');
+    assert.equal(await page.locator('dialog.confirm').count(), 0, 'not confirmed on the user\'s behalf');
     await page.waitForTimeout(300);
     stats = await oms.stats();
     assert.equal(stats.requests.remove, before.requests.remove + 1, 'no POST re-sent after sign-in');
@@ -197,7 +197,7 @@ test('leaving the removal page in the app while the POST is in flight: the outco
   await oms.faults({ latency_ms: 1500 });
   try {
     await page.getByRole('button', { name: `Remove ${ids.length} records`, exact: true }).click();
-    await poll(() => page.locator('section.confirm button.danger').textContent(), (t) => t === 'Removing…', { message: '"Removing…"' });
+    await poll(() => page.locator('dialog.confirm button.danger').textContent(), (t) => t === 'Removing…', { message: '"Removing…"' });
     // Away to the list through the header while the OMS is still working.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Discrepancies' }).click();
     await page.waitForURL((u) => u.pathname === '/discrepancies');

@@ -9,6 +9,7 @@
 use crate::api::client::{count_created_before, remove};
 use crate::api::{Cancel, FieldErrors};
 use crate::components::ErrorPanel;
+use crate::focus::find;
 use crate::loader::read_once;
 use crate::messages::t;
 use crate::removal::texts::{failure_headline, outcome_text, scope};
@@ -18,6 +19,11 @@ use crate::session::use_session;
 use crate::ui_state::use_ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+fn confirm_dialog() -> Option<web_sys::HtmlDialogElement> {
+    find("dialog.confirm")?.dyn_into().ok()
+}
 
 /// The removal form, its confirmation and its outcome.
 #[component]
@@ -82,13 +88,42 @@ pub fn RemovePage() -> impl IntoView {
         });
     };
 
+    // The confirmation is a modal dialog: the page behind it is inert, so the focus stays in
+    // it; its heading takes the focus, so a screen reader reads what is asked. Once sent it
+    // asks nothing more: the dialog, its buttons disabled, is no longer modal, so the user
+    // may leave the page while the OMS works, and the outcome follows them
+    // (`RemovalStatus`).
     Effect::new(move |_| {
-        if stage.with(|s| matches!(s, Stage::Confirming(..) | Stage::Done(..)))
+        let sending = stage.with(Stage::sending);
+        if stage.with(|s| matches!(s, Stage::Confirming(..) | Stage::Sending(..) | Stage::Done(..)))
             && let Some(h) = heading.get()
         {
+            // The same element stays from "Confirm" to "Sending" (it is updated in place).
+            if let Some(d) = confirm_dialog()
+                && !(d.open() && d.matches(":modal").unwrap_or_default() != sending)
+            {
+                d.close();
+                if sending {
+                    d.show();
+                } else {
+                    let _ = d.show_modal();
+                }
+            }
             let _ = h.focus();
         }
     });
+    // Cancelling gives the focus back to the button that opened the confirmation, once the
+    // form is enabled again. Escape closes a modal dialog, which cancels too.
+    let cancel = move || {
+        if let Some(next) = stage.with_untracked(Stage::cancel) {
+            ui.advance_removal(Some(next));
+            request_animation_frame(|| {
+                if let Some(b) = find("#review-button") {
+                    let _ = b.focus();
+                }
+            });
+        }
+    };
 
     let form_errors = move || {
         stage.with(|s| match s {
@@ -203,7 +238,7 @@ pub fn RemovePage() -> impl IntoView {
                     <p id="stock-location-hint" class="hint">{m.remove_stock_location_hint}</p>
                     <p id="stock-location-error" class="field-error">{move || loc_msgs().join(" ")}</p>
                 </div>
-                <button type="submit" class="button primary" disabled=locked>
+                <button type="submit" id="review-button" class="button primary" disabled=locked>
                     {move || if stage.with(|s| *s == Stage::Counting) { m.reviewing } else { m.review_button }}
                 </button>
             </form>
@@ -212,7 +247,7 @@ pub fn RemovePage() -> impl IntoView {
                     let sending = stage.with_untracked(Stage::sending);
                     Some(
                         view! {
-                            <section class="confirm" aria-labelledby="confirm-title">
+                            <dialog class="dialog confirm" aria-labelledby="confirm-title" on:close=move |_| cancel()>
                                 <h2 id="confirm-title" tabindex="-1" node_ref=heading>{m.confirm_title}</h2>
                                 <p class="scope">{scope(&request)}</p>
                                 <p class="server-count">{m.server_count(count)}</p>
@@ -232,14 +267,12 @@ pub fn RemovePage() -> impl IntoView {
                                         type="button"
                                         class="button"
                                         disabled=sending
-                                        on:click=move |_| {
-                                            ui.advance_removal(stage.with_untracked(Stage::cancel));
-                                        }
+                                        on:click=move |_| cancel()
                                     >
                                         {m.cancel}
                                     </button>
                                 </div>
-                            </section>
+                            </dialog>
                         }
                             .into_any(),
                     )
