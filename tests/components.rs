@@ -613,3 +613,55 @@ fn corpus_decodes_in_the_browser_as_on_the_host() {
     restored.sign_out(discrepancy_admin::session::Notice::SignedOut);
     assert_eq!(Session::restore().credentials_untracked(), None);
 }
+
+/// The recovery view passes axe-core (the npm package the end-to-end audit uses, run here
+/// because only a panic shows this view) with the app's style sheet, light and dark: no
+/// serious or critical violation.
+#[wasm_bindgen_test]
+async fn recovery_view_passes_the_accessibility_audit() {
+    let window = web_sys::window().unwrap();
+    if js_sys::Reflect::get(&window, &"axe".into()).unwrap().is_undefined() {
+        js_sys::eval(include_str!("../node_modules/axe-core/axe.min.js")).unwrap();
+    }
+    let doc = document();
+    let style = doc.create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../style/main.css")));
+    doc.head().unwrap().append_child(&style).unwrap();
+    let root = doc.document_element().unwrap();
+    let body = doc.body().unwrap();
+    let nodes = body.child_nodes();
+    let kept: Vec<web_sys::Node> = (0..nodes.length()).filter_map(|i| nodes.item(i)).collect();
+    let title = doc.title();
+    // What index.html gives every page of the app.
+    root.set_attribute("lang", "en").unwrap();
+
+    let mut blocking = Vec::new();
+    for theme in ["light", "dark"] {
+        root.set_attribute("data-theme", theme).unwrap();
+        discrepancy_admin::recovery::show("index out of bounds: the len is 0 but the index is 3", "src/x.rs:1:1");
+        let options = js_sys::eval(
+            "({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }, resultTypes: ['violations'] })",
+        )
+        .unwrap();
+        let axe = js_sys::Reflect::get(&window, &"axe".into()).unwrap();
+        let run: js_sys::Function = js_sys::Reflect::get(&axe, &"run".into()).unwrap().unchecked_into();
+        let promise: js_sys::Promise = run.call2(&axe, &doc, &options).unwrap().unchecked_into();
+        let results = wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+        let violations: js_sys::Array = js_sys::Reflect::get(&results, &"violations".into()).unwrap().unchecked_into();
+        for v in violations.iter() {
+            let field = |k: &str| js_sys::Reflect::get(&v, &k.into()).unwrap().as_string().unwrap_or_default();
+            if matches!(field("impact").as_str(), "serious" | "critical") {
+                blocking.push(format!("{theme}: {} ({})", field("id"), field("help")));
+            }
+        }
+    }
+
+    body.set_text_content(None);
+    for node in &kept {
+        body.append_child(node).unwrap();
+    }
+    doc.set_title(&title);
+    root.remove_attribute("data-theme").unwrap();
+    style.remove();
+    assert_eq!(blocking, Vec::<String>::new(), "serious or critical violations in the recovery view");
+}

@@ -120,7 +120,15 @@ for (const [index, variant] of VARIANTS.entries()) {
     await page.locator('form button[type="submit"]').click();
     await page.locator('.confirm').waitFor();
     await audit(page, `${variant.name} removal confirmation`);
-    await page.locator('.confirm button.danger').click();
+    // Sending: the OMS takes its time, the dialog shows the request in flight.
+    await oms.faults({ latency_ms: 1500 });
+    try {
+      await page.locator('.confirm button.danger').click();
+      await page.locator('.confirm button.danger[aria-busy="true"]').waitFor();
+      await audit(page, `${variant.name} removal sending`);
+    } finally {
+      await oms.faults({ latency_ms: 0 });
+    }
     await page.locator('.done').waitFor();
     await audit(page, `${variant.name} removal done`);
     await page.context().close();
