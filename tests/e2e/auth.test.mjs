@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, signIn, screenshot, expectRowsMatchApi, pathAndQuery } from './harness.mjs';
+import { setup, signIn, screenshot, expectRowsMatchApi, pathAndQuery, poll } from './harness.mjs';
 
 const ctx = setup({ records: 120, seed: 3 });
 const STORAGE_KEY = 'discrepancy-admin.session';
@@ -120,6 +120,12 @@ test('token expiry mid-session: back to sign-in with the notice, then back to wh
     assert.equal(pathAndQuery(page), '/discrepancies?page=4');
     await expectRowsMatchApi(page, oms, { page: 4, limit: 20 });
     assert.equal(await page.getByText('Your session ended').count(), 0, 'the notice is gone after sign-in');
+    // The keyboard and a screen reader start again at the page's heading.
+    await poll(
+      () => page.evaluate(() => `${document.activeElement.tagName} ${document.activeElement.textContent}`),
+      (f) => f === 'H1 Inventory discrepancies',
+      { message: 'focus on the list heading after the round trip' },
+    );
   } finally {
     await oms.setToken(original);
     await page.context().close();
