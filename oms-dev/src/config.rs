@@ -2,6 +2,7 @@
 //! the command line does (the flags map one to one) without going through it.
 
 use crate::csp::CspConfig;
+use crate::locations::LocationsMode;
 
 /// Default `--port`.
 pub const DEFAULT_PORT: u16 = 8787;
@@ -38,8 +39,10 @@ pub struct Config {
     pub fail_rate: f64,
     /// Requests per second allowed per token (429 beyond).
     pub throttle: Option<u32>,
-    /// Also insert the hostile-payload records.
+    /// Also insert the hostile-payload records, and give some stock locations hostile names.
     pub hostile: bool,
+    /// How `GET …/stocklocations/list-simple/` answers (changeable at run time).
+    pub locations: LocationsMode,
     /// Content-Security-Policy for the `--static` app.
     pub csp: CspConfig,
     /// Send `Access-Control-Expose-Headers: Retry-After`. Off by default, as on a real OMS
@@ -60,6 +63,7 @@ impl Default for Config {
             fail_rate: 0.0,
             throttle: None,
             hostile: false,
+            locations: LocationsMode::List,
             csp: CspConfig::default(),
             expose_retry_after: false,
         }

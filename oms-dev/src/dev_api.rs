@@ -1,6 +1,6 @@
 //! The unauthenticated `/__dev/` control API of the dev server: request counters, runtime
-//! fault injection, token revocation, reseeding and record insertion, so browser tests can
-//! arrange exactly the situation they need.
+//! fault injection, token revocation, the stock locations' mode, reseeding and record
+//! insertion, so browser tests can arrange exactly the situation they need.
 
 use crate::config::DEFAULT_SEED;
 use crate::dates::{now_micros, parse_iso_datetime};
@@ -8,6 +8,7 @@ use crate::db::{DbError, InsertRecord};
 use crate::drf;
 use crate::error::AppError;
 use crate::faults::FaultSettings;
+use crate::locations::LocationsMode;
 use crate::seed::NewRecord;
 use crate::state::Shared;
 use crate::stats::Counts;
@@ -27,6 +28,7 @@ pub(crate) fn routes() -> Router<Arc<Shared>> {
         .route("/__dev/stats/reset", post(reset_stats))
         .route("/__dev/faults", get(get_faults).post(set_faults))
         .route("/__dev/token", post(set_token))
+        .route("/__dev/locations", get(get_locations).post(set_locations))
         .route("/__dev/reseed", post(reseed))
         .route("/__dev/records", post(insert_records))
 }
@@ -144,8 +146,26 @@ async fn set_token(State(state): State<Arc<Shared>>, body: Bytes) -> Result<Resp
     ))
 }
 
+/// `GET /__dev/locations` → `{"mode":"list"}` (or `paginated`, `forbidden`, `missing`).
+async fn get_locations(State(state): State<Arc<Shared>>) -> Response {
+    drf::json_response(StatusCode::OK, &json!({"mode": state.locations.mode()}))
+}
+
+/// `POST /__dev/locations` with `{"mode":"list"|"paginated"|"forbidden"|"missing"}`: how
+/// `list-simple` answers from the next request on → the new `{"mode":…}`.
+async fn set_locations(State(state): State<Arc<Shared>>, body: Bytes) -> Result<Response, AppError> {
+    let m = body_object(&body).map_err(bad)?;
+    let mode = match m.get("mode").and_then(Value::as_str).map(str::parse::<LocationsMode>) {
+        Some(Ok(mode)) => mode,
+        Some(Err(e)) => return Err(bad(format!("mode: {e}"))),
+        None => return Err(bad("mode must be one of list, paginated, forbidden, missing")),
+    };
+    state.locations.set_mode(mode);
+    Ok(drf::json_response(StatusCode::OK, &json!({"mode": mode})))
+}
+
 /// `POST /__dev/reseed` with `{"records":N,"seed":S,"hostile":bool}` (defaults 1000, 42,
-/// false) → `{"records":count}`.
+/// false) → `{"records":count}`; the stock locations' names follow `hostile` too.
 async fn reseed(State(state): State<Arc<Shared>>, body: Bytes) -> Result<Response, AppError> {
     let m = body_object(&body).map_err(bad)?;
     let num = |k: &str, d: u64| m.get(k).map_or(Some(d), Value::as_u64);
@@ -160,6 +180,7 @@ async fn reseed(State(state): State<Arc<Shared>>, body: Bytes) -> Result<Respons
         st.db.reseed(n, seed, hostile)
     })
     .await?;
+    state.locations.reseed(hostile);
     Ok(drf::json_response(StatusCode::OK, &json!({"records": count})))
 }
 

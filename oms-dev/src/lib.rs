@@ -21,6 +21,7 @@ mod faults;
 mod file_stamp;
 mod filters;
 mod handlers;
+mod locations;
 mod ordering;
 mod pagination;
 mod querystring;
@@ -36,5 +37,6 @@ pub use config::{
     Config, DEFAULT_DB, DEFAULT_PORT, DEFAULT_READONLY_TOKEN, DEFAULT_RECORDS, DEFAULT_SEED, DEFAULT_TOKEN,
 };
 pub use csp::{CspConfig, DEFAULT_FRAME_ANCESTORS};
+pub use locations::LocationsMode;
 pub use router::serve_state;
 pub use state::{AppState, Error};

@@ -3,9 +3,10 @@
 //! `--static` also `static: …` and `csp: …`) and serves on 127.0.0.1 only.
 
 use clap::Parser;
-use oms_dev::{AppState, Config};
+use oms_dev::{AppState, Config, LocationsMode};
 use std::io::Write;
 use std::path::PathBuf;
+use std::str::FromStr;
 use tracing_subscriber::EnvFilter;
 
 /// A faithful stand-in for the OMS inventory-discrepancy REST API, backed by SQLite.
@@ -42,9 +43,15 @@ struct Args {
     /// Requests per second per token; beyond that 429 with Retry-After: 1.
     #[arg(long, value_name = "RATE")]
     throttle: Option<u32>,
-    /// Also insert records whose reasons carry hostile payloads (XSS, bidi, emoji, …).
+    /// Also insert records whose reasons carry hostile payloads (XSS, bidi, emoji, …), and
+    /// give some stock locations hostile names (markup, spreadsheet formulas, …).
     #[arg(long)]
     hostile: bool,
+    /// How /api/v1/oms/stocklocations/list-simple/ answers: list (a JSON array), paginated
+    /// (DRF page envelope), forbidden (403) or missing (404); switchable at run time
+    /// through POST /__dev/locations.
+    #[arg(long, value_name = "MODE", default_value = "list", value_parser = LocationsMode::from_str)]
+    locations: LocationsMode,
     /// Extra connect-src origin for the `--static` app's Content-Security-Policy, e.g. a
     /// real OMS (repeatable).
     #[arg(long = "csp-connect", value_name = "ORIGIN")]
@@ -87,6 +94,7 @@ async fn main() -> Result<(), oms_dev::Error> {
         fail_rate: a.fail_rate,
         throttle: a.throttle,
         hostile: a.hostile,
+        locations: a.locations,
         csp: oms_dev::CspConfig {
             enabled: !a.no_csp,
             connect: a.csp_connect,

@@ -1,9 +1,13 @@
 //! DRF `PageNumberPagination` with `page_size_query_param = "limit"`: page-size and
-//! page-number parsing, Django `Paginator` arithmetic and the `next`/`previous` links,
-//! reproduced exactly because the app computes its pages from `count`, `page` and `limit`
-//! and its tests compare the links byte for byte.
+//! page-number parsing, Django `Paginator` arithmetic, the `next`/`previous` links and the
+//! envelope, reproduced exactly because the app computes its pages from `count`, `page` and
+//! `limit` and its tests compare the links byte for byte. Every paginated endpoint (the
+//! discrepancy list, the stock locations in `paginated` mode) goes through here.
 
 use crate::querystring::{last, python_int, remove_query_param, replace_query_param};
+use axum::extract::Request;
+use axum::http::header;
+use serde::Serialize;
 
 /// Page size when `limit` is absent or unusable.
 pub(crate) const DEFAULT_PAGE_SIZE: u64 = 20;
@@ -74,6 +78,29 @@ pub(crate) fn paginate(count: u64, size: u64, req: PageRequest) -> Option<Page> 
         offset,
         len,
     })
+}
+
+/// The `PageNumberPagination` envelope: `{"count","next","previous","results"}`.
+#[derive(Serialize)]
+pub(crate) struct Envelope<T> {
+    /// Total rows over all pages.
+    pub(crate) count: u64,
+    /// Absolute URL of the next page, if any.
+    pub(crate) next: Option<String>,
+    /// Absolute URL of the previous page, if any.
+    pub(crate) previous: Option<String>,
+    /// This page's rows.
+    pub(crate) results: T,
+}
+
+/// The host the links name: the request's `Host` header, as Django's
+/// `request.get_host()` takes it (behind a proxy that may be a host the browser cannot
+/// reach, which is why the app never follows the links).
+pub(crate) fn request_host(req: &Request) -> String {
+    req.headers()
+        .get(header::HOST)
+        .map(|h| String::from_utf8_lossy(h.as_bytes()).into_owned())
+        .unwrap_or_else(|| "localhost".to_string())
 }
 
 /// `next` and `previous` exactly as DRF builds them from `request.build_absolute_uri()`:

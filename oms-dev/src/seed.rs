@@ -1,9 +1,11 @@
 //! Deterministic demo data: a splitmix64 PRNG (no `rand` dependency, so a seed means the
-//! same rows forever) and the generator for ordinary and hostile records.
+//! same rows forever) and the generator for ordinary and hostile records. The ordinary ones
+//! are spread so the app's breakdowns and exports have something to show: two years of
+//! dates with a rising trend, every location and every reason, neither evenly.
 
 use crate::dates::{DAY, Micros};
 
-/// The six reason codes seeded records use.
+/// The six reason codes seeded records use (the app's known reasons).
 pub(crate) const REASONS: [&str; 6] = [
     "out_of_stock",
     "damaged",
@@ -13,8 +15,16 @@ pub(crate) const REASONS: [&str; 6] = [
     "quality_issue",
 ];
 
-/// Number of stock locations (ids `1..=STOCK_LOCATIONS`).
-pub(crate) const STOCK_LOCATIONS: i64 = 25;
+/// How often each of [`REASONS`] occurs, in percent: common ones dominate, as in a real
+/// warehouse, and the rarest still appears about once in 12 records.
+const REASON_PERCENT: [u64; 6] = [30, 22, 18, 12, 10, 8];
+
+/// Number of stock locations (ids `1..=STOCK_LOCATIONS`); `list-simple` names all but one
+/// (see [`crate::locations`]).
+pub(crate) const STOCK_LOCATIONS: i64 = 50;
+
+/// How far back seeded records go: two years, so year-over-year breakdowns have data.
+pub(crate) const SPAN_DAYS: i64 = 730;
 
 /// Reasons carrying XSS, bidi, zero-width, emoji, Turkish and oversized payloads, so the
 /// app's rendering is exercised against hostile-but-valid data (`--hostile`).
@@ -82,17 +92,50 @@ pub(crate) struct NewRecord {
     pub(crate) transfer_item: Option<i64>,
 }
 
-/// `n` ordinary records for `seed`, created over the 400 days before `now` (ascending, so
-/// ids follow creation time as in a real table), each with exactly one of package/transfer
-/// item, ~90% active; then, if `hostile`, the hostile records with the newest dates.
+/// A reason drawn with [`REASON_PERCENT`].
+fn pick_reason(rng: &mut SplitMix64) -> &'static str {
+    let mut x = rng.below(100);
+    for (reason, percent) in REASONS.into_iter().zip(REASON_PERCENT) {
+        if x < percent {
+            return reason;
+        }
+        x -= percent;
+    }
+    REASONS[0]
+}
+
+/// A location id: half the time uniform, half the time the lower of two uniform draws, so
+/// the first (flagship) locations get about three times the records of the last while each
+/// still gets about 1 %: a per-location breakdown has a head and a tail.
+fn pick_location(rng: &mut SplitMix64) -> i64 {
+    let n = STOCK_LOCATIONS as u64;
+    let i = if rng.below(2) == 0 {
+        rng.below(n)
+    } else {
+        rng.below(n).min(rng.below(n))
+    };
+    1 + i as i64
+}
+
+/// An offset into `0..span` whose density rises linearly to twice its starting value
+/// (inverse CDF of `1 + t`), so recent months are busier than old ones, as in a growing
+/// business. Exact IEEE arithmetic: the same seed gives the same dates on every machine.
+fn rising(rng: &mut SplitMix64, span: Micros) -> Micros {
+    let u = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+    let t = (1.0 + 3.0 * u).sqrt() - 1.0;
+    ((t * span as f64) as Micros).min(span - 1)
+}
+
+/// `n` ordinary records for `seed`, created over the [`SPAN_DAYS`] before `now` with a
+/// rising trend (ascending, so ids follow creation time as in a real table), each with
+/// exactly one of package/transfer item, ~90% active; then, if `hostile`, the hostile
+/// records with the newest dates.
 pub(crate) fn generate(n: u64, seed: u64, hostile: bool, now: Micros) -> Vec<NewRecord> {
     let mut rng = SplitMix64::new(seed);
-    let span = 400 * DAY;
+    let span = SPAN_DAYS * DAY;
     // leave the last hour free for hostile records, which must be the newest
     let hour = DAY / 24;
-    let mut created: Vec<Micros> = (0..n)
-        .map(|_| now - span + rng.below((span - hour) as u64) as Micros)
-        .collect();
+    let mut created: Vec<Micros> = (0..n).map(|_| now - span + rising(&mut rng, span - hour)).collect();
     created.sort_unstable();
     let mut out = Vec::with_capacity(n as usize + 10);
     for c in created {
@@ -105,11 +148,11 @@ pub(crate) fn generate(n: u64, seed: u64, hostile: bool, now: Micros) -> Vec<New
         let item = 10_000 + rng.below(990_000) as i64;
         let package = rng.below(10) < 7;
         out.push(NewRecord {
-            reason: REASONS[rng.below(REASONS.len() as u64) as usize].to_string(),
+            reason: pick_reason(&mut rng).to_string(),
             created_date: c,
             modified_date: modified,
             is_active: rng.below(10) != 0,
-            stock_location: 1 + rng.below(STOCK_LOCATIONS as u64) as i64,
+            stock_location: pick_location(&mut rng),
             package_item: package.then_some(item),
             transfer_item: (!package).then_some(item),
         });
@@ -120,7 +163,9 @@ pub(crate) fn generate(n: u64, seed: u64, hostile: bool, now: Micros) -> Vec<New
     out
 }
 
-/// The hostile records, dated within the last few minutes before `now`, oldest first.
+/// The hostile records, dated within the last few minutes before `now`, oldest first, at
+/// the last location ids: quiet ones, which `--hostile` also gives hostile names (see
+/// [`crate::locations`]), so the busiest locations keep readable names in `make dev`.
 pub(crate) fn hostile_records(rng: &mut SplitMix64, now: Micros) -> Vec<NewRecord> {
     let reasons = hostile_reasons();
     let count = reasons.len() as i64;
@@ -135,7 +180,7 @@ pub(crate) fn hostile_records(rng: &mut SplitMix64, now: Micros) -> Vec<NewRecor
                 created_date: c,
                 modified_date: c + 9,
                 is_active: true,
-                stock_location: 1 + (i as i64 % STOCK_LOCATIONS),
+                stock_location: STOCK_LOCATIONS - (i as i64 % STOCK_LOCATIONS),
                 package_item: (i % 2 == 0).then_some(item),
                 transfer_item: (i % 2 == 1).then_some(item),
             }
@@ -163,14 +208,41 @@ mod tests {
         assert_ne!(a, generate(500, 43, true, now));
         assert_eq!(a.len(), 510);
         for r in &a {
-            assert!(r.created_date >= now - 400 * DAY && r.created_date <= now);
+            assert!(r.created_date >= now - SPAN_DAYS * DAY && r.created_date <= now);
             assert!(r.modified_date >= r.created_date && r.modified_date <= now);
             assert!(r.package_item.is_some() != r.transfer_item.is_some());
-            assert!((1..=25).contains(&r.stock_location));
+            assert!((1..=STOCK_LOCATIONS).contains(&r.stock_location));
         }
         assert!(a.windows(2).all(|w| w[0].created_date <= w[1].created_date));
         let active = a[..500].iter().filter(|r| r.is_active).count();
         assert!((400..=490).contains(&active), "{active}");
         assert_eq!(hostile_reasons()[3].chars().count(), 500);
+        let hostile_at: Vec<i64> = a[500..].iter().map(|r| r.stock_location).collect();
+        assert_eq!(hostile_at, (41..=50).rev().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn seeded_variety_for_breakdowns() {
+        let now = 1_700_000_000_000_000;
+        let a = generate(20_000, 42, false, now);
+        let mut per_location = vec![0usize; STOCK_LOCATIONS as usize + 1];
+        let mut per_reason = [0usize; 6];
+        for r in &a {
+            per_location[r.stock_location as usize] += 1;
+            per_reason[REASONS.iter().position(|x| *x == r.reason).unwrap()] += 1;
+        }
+        // every location, the first ones busier than the last
+        assert!(per_location[1..].iter().all(|&c| c >= 150), "{per_location:?}");
+        assert!(per_location[1] > 2 * per_location[50], "{per_location:?}");
+        // every reason, in roughly the intended shares
+        for (count, percent) in per_reason.into_iter().zip(REASON_PERCENT) {
+            let expected = 200 * percent as usize;
+            assert!(count.abs_diff(expected) < expected / 5, "{per_reason:?}");
+        }
+        // two years of dates, the last year busier than the one before
+        let span = a.last().unwrap().created_date - a[0].created_date;
+        assert!(span > (SPAN_DAYS - 2) * DAY, "{span}");
+        let last_year = a.iter().filter(|r| r.created_date >= now - 365 * DAY).count();
+        assert!((11_000..=12_500).contains(&last_year), "{last_year}");
     }
 }

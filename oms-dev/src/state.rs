@@ -1,5 +1,5 @@
-//! What every request shares — the store, the tokens, the fault settings, the counters and
-//! the static app — built once from a [`Config`]. [`AppState`] is the opaque handle tests,
+//! What every request shares — the store, the stock locations, the tokens, the fault
+//! settings, the counters and the static app — built once from a [`Config`]. [`AppState`] is the opaque handle tests,
 //! benches and the binary hold; the handlers see [`Shared`] behind an `Arc`.
 
 use crate::auth::Tokens;
@@ -8,6 +8,7 @@ use crate::cors::CorsPolicy;
 use crate::csp::Csp;
 use crate::db::Db;
 use crate::faults::{FaultSettings, Faults};
+use crate::locations::Locations;
 use crate::static_files::StaticApp;
 use crate::stats::Stats;
 use std::sync::Arc;
@@ -19,6 +20,9 @@ pub type Error = Box<dyn std::error::Error + Send + Sync>;
 /// The axum state of every route.
 pub(crate) struct Shared {
     pub(crate) db: Db,
+    /// What `list-simple` serves and how; kept in memory (a few dozen rows, reseeded with
+    /// the records), its mode replaceable at runtime (`/__dev/locations`).
+    pub(crate) locations: Locations,
     /// Replaceable at runtime (`/__dev/token`), to simulate a revoked token.
     pub(crate) tokens: Tokens,
     /// Behind its own `Arc` so the fault layers hold just this, not the whole state.
@@ -58,6 +62,7 @@ impl AppState {
         }
         Ok(Self(Arc::new(Shared {
             db,
+            locations: Locations::new(config.locations, config.hostile),
             tokens: Tokens::new(config.token.clone(), config.readonly_token.clone()),
             faults: Arc::new(Faults::new(FaultSettings {
                 latency_ms: config.latency_ms,

@@ -11,15 +11,18 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Per-endpoint counts of `/api/` requests, including ones that failed (auth, validation,
-/// injected faults).
+/// injected faults, and the stock locations' `forbidden` and `missing` modes: the app
+/// asked all the same, and tests check it asks once per session).
 #[derive(Debug, Default)]
 pub(crate) struct Stats {
     list: AtomicU64,
     detail: AtomicU64,
     remove: AtomicU64,
+    locations: AtomicU64,
 }
 
-/// A snapshot of the counters, serialised as `{"list":n,"detail":n,"remove":n}`.
+/// A snapshot of the counters, serialised as
+/// `{"list":n,"detail":n,"remove":n,"locations":n}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub(crate) struct Counts {
     /// Requests to the list endpoint.
@@ -28,6 +31,8 @@ pub(crate) struct Counts {
     pub(crate) detail: u64,
     /// Requests to the remove action.
     pub(crate) remove: u64,
+    /// Requests to the stock locations' `list-simple`.
+    pub(crate) locations: u64,
 }
 
 impl Stats {
@@ -37,6 +42,7 @@ impl Stats {
             Endpoint::List => &self.list,
             Endpoint::Detail => &self.detail,
             Endpoint::Remove => &self.remove,
+            Endpoint::Locations => &self.locations,
         };
         c.fetch_add(1, Ordering::Relaxed);
     }
@@ -47,12 +53,13 @@ impl Stats {
             list: self.list.load(Ordering::Relaxed),
             detail: self.detail.load(Ordering::Relaxed),
             remove: self.remove.load(Ordering::Relaxed),
+            locations: self.locations.load(Ordering::Relaxed),
         }
     }
 
     /// Zeroes the counters (`POST /__dev/stats/reset`).
     pub(crate) fn reset(&self) {
-        for c in [&self.list, &self.detail, &self.remove] {
+        for c in [&self.list, &self.detail, &self.remove, &self.locations] {
             c.store(0, Ordering::Relaxed);
         }
     }

@@ -21,6 +21,8 @@ import { startShell } from '../../demo-shell/server.mjs';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The API list path. */
 export const LIST_PATH = '/api/v1/oms/inventory-discrepancies/';
+/** The stock locations' names (`list-simple`), served as `oms.locations(mode)` says. */
+export const LOCATIONS_PATH = '/api/v1/oms/stocklocations/list-simple/';
 /** Generous: a debug build of the app loads slowly on a busy 2-core machine. */
 export const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 20_000);
 
@@ -55,11 +57,12 @@ function killGroup(child, signal) {
 
 /**
  * Starts oms-dev on an ephemeral port with `--db :memory:` and `--static DIST_DIR`.
- * Options: records, seed, hostile, latencyMs, failRate, throttle, token, args (extra flags),
+ * Options: records, seed, hostile, latencyMs, failRate, throttle, token, locations (how
+ * list-simple answers: 'list', 'paginated', 'forbidden' or 'missing'), args (extra flags),
  * and `config`: an `oms-admin-config` JSON object written into a copy of the build's
  * index.html (e.g. `{ router_base: '/apps/oms' }`), as a host page would.
  */
-export async function startOms({ records = 200, seed = 7, hostile = false, latencyMs, failRate, throttle, token, args = [], config, port = 0 } = {}) {
+export async function startOms({ records = 200, seed = 7, hostile = false, latencyMs, failRate, throttle, token, locations, args = [], config, port = 0 } = {}) {
   if (!existsSync(path.join(DIST_DIR, 'index.html'))) {
     throw new Error(`${DIST_DIR}/index.html not found: build the app first (trunk build --release) or set DIST_DIR`);
   }
@@ -73,6 +76,7 @@ export async function startOms({ records = 200, seed = 7, hostile = false, laten
   if (failRate !== undefined) argv.push('--fail-rate', String(failRate));
   if (throttle !== undefined) argv.push('--throttle', String(throttle));
   if (token !== undefined) argv.push('--token', token);
+  if (locations !== undefined) argv.push('--locations', locations);
   argv.push(...args);
 
   const child = spawn(OMS_DEV_BIN, argv, {
@@ -138,7 +142,7 @@ export async function startOms({ records = 200, seed = 7, hostile = false, laten
     token: info.token,
     readonlyToken: info.readonlyToken,
     records: info.records,
-    /** `{"records":N,"requests":{"list":n,"detail":n,"remove":n}}` */
+    /** `{"records":N,"requests":{"list":n,"detail":n,"remove":n,"locations":n}}` */
     stats: () => dev('GET', '/__dev/stats'),
     /** Any subset of `{latency_ms, fail_rate, throttle}`. */
     faults: (settings) => dev('POST', '/__dev/faults', settings),
@@ -148,6 +152,22 @@ export async function startOms({ records = 200, seed = 7, hostile = false, laten
       oms.token = token;
       return r;
     },
+    /**
+     * How `GET LOCATIONS_PATH` answers from now on: 'list' (a JSON array, the default),
+     * 'paginated' (DRF pages, `page`/`limit`), 'forbidden' (403) or 'missing' (Django's 404).
+     * Resolves to `{ mode }`.
+     */
+    locations: (mode) => dev('POST', '/__dev/locations', { mode }),
+    /** The API's own answer to `GET LOCATIONS_PATH?params`: `{ status, body }` (body parsed when JSON). */
+    stockLocations: async (params = {}) => {
+      const qs = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+      const res = await fetch(`${url}${LOCATIONS_PATH}?${qs}`, {
+        headers: { Authorization: `Token ${oms.token}`, Accept: 'application/json' },
+      });
+      const text = await res.text();
+      return { status: res.status, body: (res.headers.get('content-type') ?? '').startsWith('application/json') ? JSON.parse(text) : text };
+    },
+    /** `{"records":N,"seed":S,"hostile":bool}`; the locations' names follow `hostile` too. */
     reseed: (settings) => dev('POST', '/__dev/reseed', settings),
     insertRecords: (records) => dev('POST', '/__dev/records', records),
     /** The API's own answer (parsed JSON) to `GET LIST_PATH?params`, with the current token. */
@@ -397,6 +417,19 @@ export const REASON_LABELS = {
 /** What the list shows for a reason code, and its tooltip. */
 export const shownReason = (code) => REASON_LABELS[code] ?? code;
 export const reasonTitle = (code) => (code in REASON_LABELS ? `Code: ${code}` : code);
+
+/**
+ * id → name as the app shows stock locations: list-simple's names, trimmed of Unicode white
+ * space as the app trims them (not JavaScript's `trim`, which also takes U+FEFF); empty when
+ * the endpoint does not answer a list.
+ */
+export async function locationNames(oms) {
+  const { status, body } = await oms.stockLocations({ limit: 1000 });
+  if (status !== 200) return new Map();
+  const items = Array.isArray(body) ? body : body.results;
+  const trim = (s) => s.replace(/^\p{White_Space}+|\p{White_Space}+$/gu, '');
+  return new Map(items.filter((l) => typeof l.name === 'string' && trim(l.name)).map((l) => [l.id, trim(l.name)]));
+}
 
 /** The current URL's path and query, e.g. `/discrepancies?page=3`. */
 export function pathAndQuery(page) {

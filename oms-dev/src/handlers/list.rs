@@ -1,29 +1,19 @@
 //! `GET …/inventory-discrepancies/`: filter (400 on bad input), sort, paginate (404 on a
 //! bad page) and render `{"count","next","previous","results"}`.
 
-use crate::db::{ListResult, Record};
+use crate::db::ListResult;
 use crate::drf;
 use crate::error::{AppError, blocking};
 use crate::filters::parse_filters;
 use crate::ordering::parse_sort;
-use crate::pagination::{links, page_request, page_size};
+use crate::pagination::{Envelope, links, page_request, page_size, request_host};
 use crate::querystring::parse_qsl;
 use crate::state::Shared;
 use crate::urls::LIST_PATH;
 use axum::extract::Request;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::Response;
-use serde::Serialize;
 use std::sync::Arc;
-
-/// The DRF `PageNumberPagination` envelope.
-#[derive(Serialize)]
-struct ListBody {
-    count: u64,
-    next: Option<String>,
-    previous: Option<String>,
-    results: Vec<Record>,
-}
 
 /// Handles one list request in DRF's order: filter backend, ordering, then pagination.
 pub(crate) async fn handle(state: &Arc<Shared>, req: Request) -> Result<Response, AppError> {
@@ -33,11 +23,7 @@ pub(crate) async fn handle(state: &Arc<Shared>, req: Request) -> Result<Response
     let sort = parse_sort(&pairs);
     let size = page_size(&pairs);
     let page_req = page_request(&pairs);
-    let host = req
-        .headers()
-        .get(header::HOST)
-        .map(|h| String::from_utf8_lossy(h.as_bytes()).into_owned())
-        .unwrap_or_else(|| "localhost".to_string());
+    let host = request_host(&req);
     let st = state.clone();
     let ListResult::Page { count, page, rows } =
         blocking("list query", move || st.db.list(&filters, &sort, size, page_req)).await?
@@ -47,7 +33,7 @@ pub(crate) async fn handle(state: &Arc<Shared>, req: Request) -> Result<Response
     let (next, previous) = links(&host, LIST_PATH, &raw_query, &page);
     Ok(drf::json_response(
         StatusCode::OK,
-        &ListBody {
+        &Envelope {
             count,
             next,
             previous,

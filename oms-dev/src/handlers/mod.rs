@@ -3,11 +3,13 @@
 
 pub(crate) mod detail;
 pub(crate) mod list;
+pub(crate) mod locations;
 pub(crate) mod remove;
 
 use crate::auth::Access;
 use crate::drf::{self, NOT_FOUND_HTML};
 use crate::error::AppError;
+use crate::locations::LocationsMode;
 use crate::state::Shared;
 use crate::urls::{Endpoint, Route, resolve};
 use axum::extract::{Request, State};
@@ -20,7 +22,7 @@ impl Endpoint {
     /// DRF's `Allow` header for the view (`http_method_names` order).
     fn allow(self) -> &'static str {
         match self {
-            Endpoint::List | Endpoint::Detail => "GET, HEAD, OPTIONS",
+            Endpoint::List | Endpoint::Detail | Endpoint::Locations => "GET, HEAD, OPTIONS",
             Endpoint::Remove => "POST, OPTIONS",
         }
     }
@@ -31,15 +33,24 @@ impl Endpoint {
             Endpoint::List => "Inventory Discrepancy List",
             Endpoint::Detail => "Inventory Discrepancy Instance",
             Endpoint::Remove => "Remove",
+            Endpoint::Locations => "List simple",
         }
     }
 }
 
 /// Entry point for every `/api/` request, inside the API's layers (see `router.rs`).
 pub(crate) async fn api(State(state): State<Arc<Shared>>, req: Request) -> Response {
+    // One reading per request, so a concurrent switch cannot split a request between modes.
+    let locations = state.locations.mode();
     match resolve(req.uri().path()) {
+        // `missing`: the installation has no such URL pattern (nor its slash-less redirect).
+        Route::Endpoint(Endpoint::Locations, _) | Route::Redirect(Endpoint::Locations)
+            if locations == LocationsMode::Missing =>
+        {
+            drf::html(StatusCode::NOT_FOUND, NOT_FOUND_HTML)
+        }
         Route::NotFound => drf::html(StatusCode::NOT_FOUND, NOT_FOUND_HTML),
-        Route::Redirect => {
+        Route::Redirect(_) => {
             let mut location = format!("{}/", req.uri().path());
             if let Some(q) = req.uri().query().filter(|q| !q.is_empty()) {
                 location.push('?');
@@ -51,17 +62,27 @@ pub(crate) async fn api(State(state): State<Arc<Shared>>, req: Request) -> Respo
             }
             r
         }
-        Route::Endpoint(ep, pk) => drf::finalize(view(state, req, ep, pk).await.into_response(), ep.allow()),
+        Route::Endpoint(ep, pk) => drf::finalize(view(state, req, ep, pk, locations).await.into_response(), ep.allow()),
     }
 }
 
 /// DRF's `APIView.dispatch` order: authentication (401), permissions (403 for the read-only
-/// token on unsafe methods), then the method handler or 405.
-async fn view(state: Arc<Shared>, req: Request, ep: Endpoint, pk: String) -> Result<Response, AppError> {
+/// token on unsafe methods, and for everyone on the stock locations in `forbidden` mode),
+/// then the method handler or 405.
+async fn view(
+    state: Arc<Shared>,
+    req: Request,
+    ep: Endpoint,
+    pk: String,
+    locations: LocationsMode,
+) -> Result<Response, AppError> {
     let access = state.tokens.authenticate(req.headers())?;
     let method = req.method().clone();
     let safe = matches!(method, Method::GET | Method::HEAD | Method::OPTIONS);
     if !safe && access == Access::ReadOnly {
+        return Err(AppError::PermissionDenied);
+    }
+    if ep == Endpoint::Locations && locations == LocationsMode::Forbidden {
         return Err(AppError::PermissionDenied);
     }
     match (ep, &method) {
@@ -69,6 +90,7 @@ async fn view(state: Arc<Shared>, req: Request, ep: Endpoint, pk: String) -> Res
         (Endpoint::List, &Method::GET | &Method::HEAD) => list::handle(&state, req).await,
         (Endpoint::Detail, &Method::GET | &Method::HEAD) => detail::handle(&state, &pk).await,
         (Endpoint::Remove, &Method::POST) => remove::handle(&state, req).await,
+        (Endpoint::Locations, &Method::GET | &Method::HEAD) => locations::handle(&state, &req, locations),
         _ => Err(AppError::MethodNotAllowed(method)),
     }
 }

@@ -107,3 +107,38 @@ fn binary_expose_retry_after_flag() {
         Some("Retry-After".to_string())
     );
 }
+
+#[test]
+fn binary_locations_flag() {
+    let get = |args: &[&str]| {
+        let (mut child, port, _) = start_bin(&[&["--records", "5", "--token", "bin-token"], args].concat(), 4);
+        let r = run(
+            ureq::get(&format!("http://127.0.0.1:{port}{LOCATIONS}")).set("Authorization", "Token bin-token"),
+            None,
+        );
+        let _ = child.kill();
+        let _ = child.wait();
+        r
+    };
+    let list = get(&[]);
+    assert_eq!(list.status, 200);
+    assert!(list.json().is_array(), "list by default");
+    let paged = get(&["--locations", "paginated"]);
+    assert_eq!(
+        paged.json()["results"].as_array().unwrap()[..],
+        list.json().as_array().unwrap()[..20]
+    );
+    assert_eq!(get(&["--locations", "forbidden"]).status, 403);
+    assert_eq!(get(&["--locations", "missing"]).status, 404);
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_oms-dev"))
+        .args(["--port", "0", "--db", ":memory:", "--locations", "paged"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("\"paged\" is not one of list, paginated, forbidden, missing"),
+        "{stderr}"
+    );
+}

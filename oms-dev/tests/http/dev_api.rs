@@ -14,11 +14,17 @@ fn dev_stats_count_requests_per_endpoint() {
     s.get(&format!("{LIST}1/"));
     s.remove(Some("application/json"), "{}");
     run(s.req("GET", "/api/v1/oms/inventory-discrepancies"), None); // redirect: no endpoint
-    s.dev("GET", "/__dev/stats", None)
-        .expect(200, r#"{"records":120,"requests":{"list":3,"detail":1,"remove":1}}"#);
+    s.get(LOCATIONS);
+    run(s.req("GET", LOCATIONS), None); // 401 still counts
+    s.dev("GET", "/__dev/stats", None).expect(
+        200,
+        r#"{"records":120,"requests":{"list":3,"detail":1,"remove":1,"locations":2}}"#,
+    );
     s.dev("POST", "/__dev/stats/reset", None);
-    s.dev("GET", "/__dev/stats", None)
-        .expect(200, r#"{"records":120,"requests":{"list":0,"detail":0,"remove":0}}"#);
+    s.dev("GET", "/__dev/stats", None).expect(
+        200,
+        r#"{"records":120,"requests":{"list":0,"detail":0,"remove":0,"locations":0}}"#,
+    );
 }
 
 #[test]

@@ -14,7 +14,7 @@ fn fail_rate_answers_django_html_500() {
         fail_rate: 1.0,
         ..config(30)
     });
-    for path in [LIST.to_string(), format!("{LIST}1/")] {
+    for path in [LIST.to_string(), format!("{LIST}1/"), LOCATIONS.to_string()] {
         let r = run(s.authed("GET", &path).set("Origin", "http://x"), None);
         r.expect(500, HTML_500);
         assert_eq!(r.h("Content-Type"), Some("text/html; charset=utf-8"));
@@ -24,7 +24,7 @@ fn fail_rate_answers_django_html_500() {
     r.expect(500, HTML_500);
     assert_eq!(
         s.dev("GET", "/__dev/stats", None).body,
-        r#"{"records":30,"requests":{"list":1,"detail":1,"remove":1}}"#
+        r#"{"records":30,"requests":{"list":1,"detail":1,"remove":1,"locations":1}}"#
     );
     // runtime change: half the requests fail, deterministically
     let v = s.dev("POST", "/__dev/faults", Some(json!({"fail_rate": 0.5}))).json();

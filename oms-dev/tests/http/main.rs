@@ -10,6 +10,7 @@ mod detail;
 mod dev_api;
 mod faults;
 mod list;
+mod locations;
 mod remove;
 mod static_files;
 mod support;

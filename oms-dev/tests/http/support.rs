@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::io::Read;
 
 pub(crate) const LIST: &str = "/api/v1/oms/inventory-discrepancies/";
+pub(crate) const LOCATIONS: &str = "/api/v1/oms/stocklocations/list-simple/";
 pub(crate) const TOKEN: &str = "test-rw-token";
 pub(crate) const RO_TOKEN: &str = "test-ro-token";
 
