@@ -16,6 +16,7 @@ mod json;
 mod keyboard;
 pub mod list_filters;
 pub mod loader;
+pub mod locations;
 pub mod messages;
 pub mod pages;
 pub mod paging;
@@ -259,6 +260,13 @@ fn app_view(shared: Shared) -> impl IntoView {
         }
     });
     on_cleanup(move || leave_guard.remove());
+    // Options written as markup: static text, escaped, rebuilt once per OMS.
+    Effect::new(move |_| {
+        let options = ui.locations.with(locations::options_html);
+        if let Some(list) = focus::find("#location-names") {
+            list.set_inner_html(&options);
+        }
+    });
     let signed_in = move || session.credentials().is_some();
     view! {
         <Router base=router_base>
@@ -268,6 +276,8 @@ fn app_view(shared: Shared) -> impl IntoView {
             <a class="skip-link" href="#main" target="_self">{messages::t().skip_to_main}</a>
             {move || signed_in().then(|| view! { <AppHeader /> })}
             <p id=focus::ANNOUNCER_ID class="visually-hidden" aria-live="polite"></p>
+            // The stock location names, offered by every stock location field as it is typed.
+            <datalist id="location-names"></datalist>
             <main id="main" tabindex="-1">
                 {move || signed_in().then(|| view! { <RemovalStatus /> })}
                 <Pages />

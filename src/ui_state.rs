@@ -30,6 +30,8 @@ pub struct UiState {
     pub filter_form: RwSignal<FilterForm>,
     /// The sign-in form as typed.
     pub sign_in: SignInFields,
+    /// The stock location names of the signed-in OMS ([`crate::locations`]).
+    pub locations: RwSignal<crate::locations::Names>,
     /// The last result of each kind of read, and whether the app is being mounted again
     /// for a language switch (when reads take it instead of asking the OMS again).
     pub reads: StoredValue<ReadCache, LocalStorage>,
@@ -102,6 +104,7 @@ impl UiState {
                 token: RwSignal::new(String::new()),
                 remember: RwSignal::new(false),
             },
+            locations: RwSignal::new(Default::default()),
             reads: StoredValue::new_local(ReadCache::default()),
         }
     }

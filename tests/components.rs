@@ -647,9 +647,16 @@ async fn recovery_view_passes_the_accessibility_audit() {
         let run: js_sys::Function = js_sys::Reflect::get(&axe, &"run".into()).unwrap().unchecked_into();
         let promise: js_sys::Promise = run.call2(&axe, &doc, &options).unwrap().unchecked_into();
         let results = wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-        let violations: js_sys::Array = js_sys::Reflect::get(&results, &"violations".into()).unwrap().unchecked_into();
+        let violations: js_sys::Array = js_sys::Reflect::get(&results, &"violations".into())
+            .unwrap()
+            .unchecked_into();
         for v in violations.iter() {
-            let field = |k: &str| js_sys::Reflect::get(&v, &k.into()).unwrap().as_string().unwrap_or_default();
+            let field = |k: &str| {
+                js_sys::Reflect::get(&v, &k.into())
+                    .unwrap()
+                    .as_string()
+                    .unwrap_or_default()
+            };
             if matches!(field("impact").as_str(), "serious" | "critical") {
                 blocking.push(format!("{theme}: {} ({})", field("id"), field("help")));
             }
@@ -663,5 +670,9 @@ async fn recovery_view_passes_the_accessibility_audit() {
     doc.set_title(&title);
     root.remove_attribute("data-theme").unwrap();
     style.remove();
-    assert_eq!(blocking, Vec::<String>::new(), "serious or critical violations in the recovery view");
+    assert_eq!(
+        blocking,
+        Vec::<String>::new(),
+        "serious or critical violations in the recovery view"
+    );
 }

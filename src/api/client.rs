@@ -114,17 +114,29 @@ pub async fn get(creds: &Credentials, url: &str, cancel: &Cancel) -> Result<Stri
         },
         None => {
             crate::perf::mark("first-request-sent");
-            send(
-                authorized(Request::get(url), creds, cancel).build(),
-                cancel,
-                READ_TIMEOUT_SECS,
-            )
-            .await?
+            fetch(creds, url, cancel).await?
         }
     };
     crate::perf::mark("first-response");
     check_status(raw.status, raw.retry_after.as_deref(), &raw.body)?;
     Ok(raw.body)
+}
+
+/// A read beside the page's own (the stock location names): no early answer to adopt and no
+/// start-up marks, which time the page's first read.
+pub async fn get_aside(creds: &Credentials, url: &str, cancel: &Cancel) -> Result<String, ApiError> {
+    let raw = fetch(creds, url, cancel).await?;
+    check_status(raw.status, raw.retry_after.as_deref(), &raw.body)?;
+    Ok(raw.body)
+}
+
+async fn fetch(creds: &Credentials, url: &str, cancel: &Cancel) -> Result<Raw, ApiError> {
+    send(
+        authorized(Request::get(url), creds, cancel).build(),
+        cancel,
+        READ_TIMEOUT_SECS,
+    )
+    .await
 }
 
 /// The request URL of a list page.

@@ -6,7 +6,8 @@ use crate::messages::{reason_label, t};
 use crate::routes::{detail_path, list_path, use_base};
 use leptos::prelude::*;
 
-/// A table of `rows`; header links re-sort `query` from page 1.
+/// A table of `rows`; header links re-sort `query` from page 1. Stock locations show their
+/// names when known ([`crate::locations`]).
 ///
 /// Values are inserted as text nodes, never as HTML, so a reason such as
 /// `<img onerror=…>` shows as those characters.
@@ -19,6 +20,9 @@ pub fn DiscrepancyTable(
 ) -> impl IntoView {
     let m = t();
     let base = use_base();
+    let names = use_context::<crate::ui_state::UiState>()
+        .map(|ui| ui.locations.get_untracked())
+        .unwrap_or_default();
     let header = |field: Option<SortField>, label: &'static str, class: &'static str| {
         let Some(field) = field else {
             return view! { <th scope="col" class=class>{label}</th> }.into_any();
@@ -54,7 +58,7 @@ pub fn DiscrepancyTable(
     request_animation_frame(|| crate::perf::mark("rows-rendered"));
     let body = rows
         .into_iter()
-        .map(|d| row(base.href(&detail_path(d.id)), d))
+        .map(|d| row(base.href(&detail_path(d.id)), names.label(d.stock_location), d))
         .collect_view();
     view! {
         <div class="table-scroll">
@@ -64,7 +68,7 @@ pub fn DiscrepancyTable(
                     <tr>
                         {header(Some(SortField::Id), m.col_id, "num")}
                         {header(Some(SortField::Reason), m.col_reason, "reason")}
-                        {header(Some(SortField::StockLocation), m.col_stock_location, "num")}
+                        {header(Some(SortField::StockLocation), m.col_stock_location, "location")}
                         {header(None, m.col_item, "item")}
                         {header(None, m.col_active, "active")}
                         {header(Some(SortField::CreatedDate), m.col_created, "date")}
@@ -76,8 +80,9 @@ pub fn DiscrepancyTable(
     }
 }
 
-fn row(href: String, d: Discrepancy) -> impl IntoView {
+fn row(href: String, location: String, d: Discrepancy) -> impl IntoView {
     let m = t();
+    let location_title = location.clone();
     let item = item_label(&d);
     // A known code shows its label, with the code on hover; any other text exactly as sent.
     let (reason, reason_title) = match reason_label(m, &d.reason) {
@@ -92,7 +97,7 @@ fn row(href: String, d: Discrepancy) -> impl IntoView {
             <td class="reason" title=reason_title>
                 <span class="reason-text" dir="auto">{reason}</span>
             </td>
-            <td class="num">{d.stock_location}</td>
+            <td class="location" dir="auto" title=location_title>{location}</td>
             <td class="item">{item}</td>
             <td class="active">{if d.is_active { m.yes } else { m.no }}</td>
             <td class="date">

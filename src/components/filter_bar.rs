@@ -88,6 +88,7 @@ pub fn FilterBar(
                     <input
                         type="text"
                         name="stock_location"
+                        list="location-names"
                         inputmode="numeric"
                         autocomplete="off"
                         aria-invalid=move || is_invalid(FilterKind::StockLocation).to_string()

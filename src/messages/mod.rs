@@ -452,10 +452,10 @@ impl Messages {
     }
 
     /// What a removal takes: before `date`, at `location` or everywhere.
-    pub fn confirm_scope(&self, date: NaiveDate, location: Option<u64>) -> String {
+    pub fn confirm_scope(&self, date: NaiveDate, location: Option<&str>) -> String {
         let date = day(self.lang, date);
         match location {
-            Some(loc) => fill(self.confirm_scope, &[&date, &loc.to_string()]),
+            Some(loc) => fill(self.confirm_scope, &[&date, loc]),
             None => fill(self.confirm_scope_everywhere, &[&date]),
         }
     }

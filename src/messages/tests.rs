@@ -258,7 +258,7 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         ("confirm_title", vec![confirm_title.to_string()]),
         (
             "confirm_scope",
-            vec![m.confirm_scope(day(), Some(7)), m.confirm_scope(day(), None)],
+            vec![m.confirm_scope(day(), Some("7")), m.confirm_scope(day(), None)],
         ),
         ("server_count", COUNTS.iter().map(|&n| m.server_count(n)).collect()),
         ("nothing_to_remove", vec![nothing_to_remove.to_string()]),

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 /// The detail route. A non-numeric id never reaches the OMS.
 #[component]
 pub fn DetailPage() -> impl IntoView {
+    crate::locations::ensure(crate::session::use_session(), crate::ui_state::use_ui().locations);
     let path = use_app_path();
     let raw_id = Memo::new(move |_| path.with(|p| detail_segment(p).unwrap_or_default().to_string()));
     move || match parse_positive_id(&raw_id.get()) {
@@ -25,6 +26,7 @@ pub fn DetailPage() -> impl IntoView {
 
 #[component]
 fn DetailLoader(id: u64) -> impl IntoView {
+    let locations = crate::ui_state::use_ui().locations;
     let resource = use_oms_resource(move || id, detail_url, record);
     let data = resource.data;
     let on_retry = resource.retry;
@@ -32,7 +34,10 @@ fn DetailLoader(id: u64) -> impl IntoView {
     view! {
         <RetryBanner control=retries />
         <Transition fallback=move || view! { <p class="status" role="status">{t().loading}</p> }>
-            {move || Suspend::new(async move {
+            {move || {
+                // Built again, in place, when the stock location names arrive.
+                locations.track();
+                Suspend::new(async move {
                 match data.await.1 {
                     Ok(record) => EitherOf4::A(view! { <RecordView record /> }),
                     Err(ApiError::NotFound { detail }) => EitherOf4::B(not_found(t().err_not_found(&detail))),
@@ -44,7 +49,8 @@ fn DetailLoader(id: u64) -> impl IntoView {
                         </section>
                     }),
                 }
-            })}
+            })
+            }}
         </Transition>
     }
 }
@@ -76,6 +82,10 @@ pub fn RecordView(
     let d = record;
     let m = t();
     let config = use_context::<AppConfig>().unwrap_or_default();
+    let location_name = use_context::<crate::ui_state::UiState>().and_then(|ui| {
+        ui.locations
+            .with_untracked(|n| n.name(d.stock_location).map(|s| format!(" · {s}")))
+    });
     let id_link = move |template: Option<&str>, id: Option<i64>| match id {
         None => Either::Left(view! { <span class="none">{m.none}</span> }),
         Some(id) => Either::Right(match link(template, id) {
@@ -118,7 +128,10 @@ pub fn RecordView(
                     </span>
                 </dd>
                 <dt>{m.field_stock_location}</dt>
-                <dd>{id_link(config.stock_location_link.as_deref(), Some(d.stock_location))}</dd>
+                <dd>
+                    {id_link(config.stock_location_link.as_deref(), Some(d.stock_location))}
+                    <span class="location-name" dir="auto">{location_name}</span>
+                </dd>
                 <dt>{m.field_package_item}</dt>
                 <dd>{id_link(config.package_item_link.as_deref(), d.package_item)}</dd>
                 <dt>{m.field_transfer_item}</dt>

@@ -35,6 +35,8 @@ pub fn ListPage() -> impl IntoView {
     let error_base = base.clone();
     let shown = StoredValue::new(None);
     let content = move || {
+        // The results are built again, in place, when the stock location names arrive.
+        ui.locations.track();
         let base = error_base.clone();
         Suspend::new(async move {
             let (q, result) = data.await;
@@ -122,6 +124,8 @@ fn results(query: ListQuery, page: Page<Discrepancy>, shown: StoredValue<Option<
     let m = t();
     let base = use_base();
     keep_focus(&query, page.count, shown);
+    // After the first rows, not before: names never delay them.
+    crate::locations::ensure(crate::session::use_session(), use_ui().locations);
     let ignored = unhonoured_filters(&query.filters, &page.results);
     let summary = showing(page.count, &query);
     let body = if page.results.is_empty() {

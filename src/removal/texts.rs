@@ -2,6 +2,7 @@
 
 use super::{FailureTitle, Outcome, failure_title};
 use crate::api::RemoveRequest;
+use crate::locations::Names;
 use crate::messages::t;
 
 /// The headline over a failure.
@@ -26,9 +27,11 @@ pub fn outcome_text(outcome: Outcome) -> String {
     }
 }
 
-/// "Records created before 10 Oct 2023 (00:00 UTC) at stock location 7 will be removed."
-pub fn scope(request: &RemoveRequest) -> String {
-    t().confirm_scope(request.expired_date, request.stock_location)
+/// "Records created before 10 Oct 2023 (00:00 UTC) at stock location 7 (Ankara Depo) will be
+/// removed.", the name when `names` know it.
+pub fn scope(request: &RemoveRequest, names: &Names) -> String {
+    let location = request.stock_location.map(|id| names.label(id as i64));
+    t().confirm_scope(request.expired_date, location.as_deref())
 }
 
 #[cfg(test)]
@@ -65,13 +68,19 @@ mod tests {
 
     #[test]
     fn scope_states_date_and_location() {
+        let none = Names::default();
         assert_eq!(
-            scope(&request("2023-10-10", "7")),
+            scope(&request("2023-10-10", "7"), &none),
             // On the host the day is ISO; the browser writes it with Intl ("10 Oct 2023").
             "Records created before 2023-10-10 (00:00 UTC) at stock location 7 will be removed."
         );
+        let known = Names::known(vec![vec![(7, "Ankara Depo".to_string())]]);
         assert_eq!(
-            scope(&request("2023-10-10", "")),
+            scope(&request("2023-10-10", "7"), &known),
+            "Records created before 2023-10-10 (00:00 UTC) at stock location Ankara Depo (7) will be removed."
+        );
+        assert_eq!(
+            scope(&request("2023-10-10", ""), &none),
             "Records created before 2023-10-10 (00:00 UTC) at every stock location will be removed."
         );
     }

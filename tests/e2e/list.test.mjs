@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, signIn, screenshot, expectRowsMatchApi, pathAndQuery, visibleIds, eventually, shownReason, REASON_LABELS } from './harness.mjs';
+import { setup, signIn, screenshot, expectRowsMatchApi, pathAndQuery, visibleIds, eventually, shownReason, REASON_LABELS, locationNames } from './harness.mjs';
 
 // 200 records at 20 a page: 10 pages.
 const ctx = setup({ records: 200, seed: 7 });
@@ -170,7 +170,9 @@ test('open a detail and go back to the same page and sort', async () => {
   assert.equal(await field('ID').textContent(), String(record.id));
   assert.equal(await field('Reason').locator('.reason-full').textContent(), shownReason(record.reason));
   if (record.reason in REASON_LABELS) assert.equal(await field('Reason').locator('.reason-code').textContent(), record.reason, 'the raw code is shown too');
-  assert.equal(await field('Stock location').textContent(), String(record.stock_location));
+  // The id, and the name list-simple gives it.
+  const name = (await locationNames(oms)).get(record.stock_location);
+  await eventually(() => field('Stock location').textContent(), name ? `${record.stock_location} · ${name}` : String(record.stock_location), 'stock location');
   assert.equal(await field('Active').textContent(), record.is_active ? 'Yes' : 'No');
   assert.equal(await field('Package item').textContent(), record.package_item === null ? 'None' : String(record.package_item));
   assert.equal(await field('Transfer item').textContent(), record.transfer_item === null ? 'None' : String(record.transfer_item));

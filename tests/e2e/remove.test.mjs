@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, signIn, screenshot, poll, openRemoval, review } from './harness.mjs';
+import { setup, signIn, screenshot, poll, openRemoval, review, locationNames } from './harness.mjs';
 
 const ctx = setup({ records: 400, seed: 5 });
 const REMOVE_PATH = '/api/v1/oms/inventory-discrepancies/remove/';
@@ -34,13 +34,15 @@ test('removal with confirmation: date, location and the server count; the record
   const page = await ctx.newPage();
   await signIn(page, oms);
   const target = await pickRemoval(oms, 7);
+  // The names are read after the first rows; the confirmation takes them as they are then.
+  await page.locator('#location-names option').first().waitFor({ state: 'attached' });
   await openRemoval(page);
   await review(page, target);
 
   const confirm = page.locator('dialog.confirm');
   assert.equal(
     await confirm.locator('.scope').textContent(),
-    `Records created before ${humanDate(target.date)} (00:00 UTC) at stock location 7 will be removed.`,
+    `Records created before ${humanDate(target.date)} (00:00 UTC) at stock location ${(await locationNames(oms)).get(7)} (7) will be removed.`,
   );
   assert.equal(await confirm.locator('.server-count').textContent(), `The server counts ${target.expected} such records right now.`);
   const button = page.getByRole('button', { name: `Remove ${target.expected} records`, exact: true });

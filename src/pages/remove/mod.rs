@@ -35,6 +35,7 @@ pub fn RemovePage() -> impl IntoView {
     let draft = ui.remove_draft;
     let stage = ui.removal;
     ui.removal_page_open.set(true);
+    crate::locations::ensure(session, ui.locations);
     ui.removal_unseen.set(false);
     on_cleanup(move || {
         ui.removal_page_open.try_set(false);
@@ -227,6 +228,7 @@ pub fn RemovePage() -> impl IntoView {
                         id="stock-location"
                         type="text"
                         inputmode="numeric"
+                        list="location-names"
                         name="stock_location"
                         autocomplete="off"
                         aria-describedby="stock-location-hint stock-location-error"
@@ -235,7 +237,16 @@ pub fn RemovePage() -> impl IntoView {
                         prop:value=move || draft.with(|d| d.stock_location.clone())
                         on:input:target=move |ev| draft.update(|d| d.stock_location = ev.target().value())
                     />
-                    <p id="stock-location-hint" class="hint">{m.remove_stock_location_hint}</p>
+                    <p id="stock-location-hint" class="hint">
+                        {m.remove_stock_location_hint}
+                        <span class="location-name" dir="auto">
+                            {move || {
+                                draft
+                                    .with(|d| d.stock_location.trim().parse::<i64>().ok())
+                                    .and_then(|id| ui.locations.with(|n| n.name(id).map(|s| format!(" {s}"))))
+                            }}
+                        </span>
+                    </p>
                     <p id="stock-location-error" class="field-error">{move || loc_msgs().join(" ")}</p>
                 </div>
                 <button type="submit" id="review-button" class="button primary" disabled=locked>
@@ -249,7 +260,7 @@ pub fn RemovePage() -> impl IntoView {
                         view! {
                             <dialog class="dialog confirm" aria-labelledby="confirm-title" on:close=move |_| cancel()>
                                 <h2 id="confirm-title" tabindex="-1" node_ref=heading>{m.confirm_title}</h2>
-                                <p class="scope">{scope(&request)}</p>
+                                <p class="scope">{scope(&request, &ui.locations.get_untracked())}</p>
                                 <p class="server-count">{m.server_count(count)}</p>
                                 {(count == 0).then(|| view! { <p class="warning">{m.nothing_to_remove}</p> })}
                                 <p class="irreversible">{m.irreversible}</p>
@@ -281,7 +292,7 @@ pub fn RemovePage() -> impl IntoView {
                     view! {
                         <section class="done" role="status" aria-labelledby="done-title">
                             <h2 id="done-title" tabindex="-1" node_ref=heading>{m.removed(count)}</h2>
-                            <p class="scope">{scope(&request)}</p>
+                            <p class="scope">{scope(&request, &ui.locations.get_untracked())}</p>
                             <div class="actions">
                                 <a class="button primary" href=list_href_done.clone() on:click=acknowledge>
                                     {m.view_list}
