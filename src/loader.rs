@@ -7,77 +7,122 @@ use crate::api::{ApiError, Cancel, Credentials, RetryControl};
 use crate::session::{Session, use_session};
 use crate::ui_state::use_ui;
 use leptos::prelude::*;
+use std::any::Any;
 use std::future::Future;
+use std::rc::Rc;
+
+/// What a read left: the key and the result, of the page's types, and whether it failed.
+/// One type for every page's resource, so that the resource machinery (an async derived
+/// value, its futures and their wakers) is compiled once, not once per page: the bundle is
+/// smaller. [`value`] gives the page its types back.
+#[derive(Clone)]
+pub struct Read {
+    failed: bool,
+    value: Rc<dyn Any>,
+}
 
 /// A page's read: the resource, its retry state (for [`crate::components::RetryBanner`])
 /// and a manual retry (for [`crate::components::ErrorPanel`]).
-pub struct OmsResource<K: 'static, T: 'static> {
-    /// The key the result belongs to, and the result.
-    pub data: LocalResource<(K, Result<T, ApiError>)>,
+pub struct OmsResource {
+    /// The current read ([`value`] reads it).
+    pub data: LocalResource<Read>,
     /// The automatic retries of the current read.
     pub retries: RetryControl,
     /// Reads again.
     pub retry: Callback<()>,
 }
 
+/// The key and the result of the current read of `data`, once there: the `K` and `T` its
+/// [`use_oms_resource`] was called with.
+pub async fn value<K, T>(data: LocalResource<Read>) -> (K, Result<T, ApiError>)
+where
+    K: Clone + Default + 'static,
+    T: Clone + 'static,
+{
+    let read = data.await;
+    read.value
+        .downcast_ref::<(K, Result<T, ApiError>)>()
+        .cloned()
+        // Not reached: a resource only ever holds its own types.
+        .unwrap_or_else(|| (K::default(), Err(ApiError::Aborted)))
+}
+
+/// One read as the resource starts it: the data version and credentials of the moment, the
+/// retry state and the cancel handle. Made by [`use_oms_resource`] for its types.
+type Job = Box<dyn Fn(u64, Option<Credentials>, RetryControl, Cancel) -> LocalBoxFuture<Read>>;
+
 /// Reads `url(credentials, key())` and turns the answer into a `T` with `decode` whenever
 /// the key, the credentials or the data version change. The previous read is aborted when
 /// a new one starts and when the page goes away; a failed read runs again when the browser
 /// comes back online.
 ///
-/// The request and its retries are one piece of code for every page ([`read`]); only the
-/// URL and the decoding are per type, so a page's read adds little to the bundle.
+/// The request and its retries are one piece of code for every page ([`read`]), and so is
+/// the resource around them ([`resource`]); only the URL and the decoding are per type, so
+/// a page's read adds little to the bundle.
 pub fn use_oms_resource<K, T>(
     key: impl Fn() -> K + 'static,
     url: fn(&Credentials, &K) -> String,
     decode: fn(&K, Result<String, ApiError>) -> Result<T, ApiError>,
-) -> OmsResource<K, T>
+) -> OmsResource
 where
     K: Clone + PartialEq + 'static,
     T: Clone + 'static,
 {
     let session = use_session();
     let ui = use_ui();
-    let data_version = ui.data_version;
+    let job: Job = Box::new(move |version, credentials, retries, cancel| {
+        let key = key();
+        // Mounted again for a language switch: the data on screen is still current.
+        let reused = ui.reads.try_with_value(|r| r.reuse::<K, T>(&key, version)).flatten();
+        Box::pin(async move {
+            let result = match (reused, credentials) {
+                (Some(value), _) => Ok(value),
+                (None, credentials) => {
+                    let result = match credentials {
+                        Some(c) => {
+                            let url = url(&c, &key);
+                            decode(&key, read(retries, cancel, c, url).await)
+                        }
+                        None => Err(ApiError::Unauthorized { detail: String::new() }),
+                    };
+                    session.observe(&result);
+                    if let Ok(value) = &result {
+                        ui.reads
+                            .try_update_value(|r| r.keep(key.clone(), version, value.clone()));
+                    }
+                    result
+                }
+            };
+            Read {
+                failed: matches!(&result, Err(e) if *e != ApiError::Aborted),
+                value: Rc::new((key, result)),
+            }
+        })
+    });
+    resource(job, session, ui.data_version)
+}
+
+/// The resource around a page's [`Job`]: not generic.
+fn resource(job: Job, session: Session, data_version: RwSignal<u64>) -> OmsResource {
     let attempt = RwSignal::new(0u32);
     let retries = RetryControl::default();
     let in_flight = StoredValue::new_local(None::<Cancel>);
     let data = LocalResource::new(move || {
-        let key = key();
         attempt.track();
         let version = data_version.get();
         let credentials = session.credentials();
-        // Mounted again for a language switch: the data on screen is still current.
-        let reused = ui.reads.try_with_value(|r| r.reuse::<K, T>(&key, version)).flatten();
         let cancel = Cancel::new();
         if let Some(Some(previous)) = in_flight.try_update_value(|slot| slot.replace(cancel.clone())) {
             previous.abort();
         }
-        async move {
-            if let Some(value) = reused {
-                return (key, Ok(value));
-            }
-            let result = match credentials {
-                Some(c) => {
-                    let url = url(&c, &key);
-                    decode(&key, read(retries, cancel, c, url).await)
-                }
-                None => Err(ApiError::Unauthorized { detail: String::new() }),
-            };
-            session.observe(&result);
-            if let Ok(value) = &result {
-                ui.reads
-                    .try_update_value(|r| r.keep(key.clone(), version, value.clone()));
-            }
-            (key, result)
-        }
+        job(version, credentials, retries, cancel)
     });
     on_cleanup(move || {
         if let Some(Some(cancel)) = in_flight.try_get_value() {
             cancel.abort();
         }
     });
-    let failed = Signal::derive(move || data.with(|v| matches!(v, Some((_, Err(e))) if *e != ApiError::Aborted)));
+    let failed = Signal::derive(move || data.with(|v| v.as_ref().is_some_and(|r| r.failed)));
     retry_when_back_online(attempt, failed);
     OmsResource {
         data,

@@ -6,7 +6,7 @@ use crate::api::{ApiError, Discrepancy};
 use crate::components::{DateTime, ErrorPanel, RetryBanner};
 use crate::config::{AppConfig, link};
 use crate::dates::format_utc;
-use crate::loader::use_oms_resource;
+use crate::loader::{use_oms_resource, value};
 use crate::messages::{reason_label, t};
 use crate::routes::{LIST, detail_segment, use_app_path, use_base};
 use leptos::either::{Either, EitherOf4};
@@ -38,7 +38,7 @@ fn DetailLoader(id: u64) -> impl IntoView {
                 // Built again, in place, when the stock location names arrive.
                 locations.track();
                 Suspend::new(async move {
-                match data.await.1 {
+                match value::<u64, Discrepancy>(data).await.1 {
                     Ok(record) => EitherOf4::A(view! { <RecordView record /> }),
                     Err(ApiError::NotFound { detail }) => EitherOf4::B(not_found(t().err_not_found(&detail))),
                     Err(ApiError::Aborted) => EitherOf4::C(()),

@@ -7,7 +7,7 @@ use crate::components::pager::showing;
 use crate::components::{DiscrepancyTable, ErrorPanel, FilterBar, PageSize, Pager, RetryBanner};
 use crate::focus;
 use crate::list_filters::{filter_label, unhonoured_filters};
-use crate::loader::use_oms_resource;
+use crate::loader::{use_oms_resource, value};
 use crate::messages::t;
 use crate::routes::{REMOVE, list_path, use_base};
 use crate::ui_state::use_ui;
@@ -39,7 +39,7 @@ pub fn ListPage() -> impl IntoView {
         ui.locations.track();
         let base = error_base.clone();
         Suspend::new(async move {
-            let (q, result) = data.await;
+            let (q, result) = value::<ListQuery, Page<Discrepancy>>(data).await;
             match result {
                 Ok(page) => EitherOf3::A(results(q, page, shown)),
                 Err(ApiError::Aborted) => EitherOf3::B(()),
