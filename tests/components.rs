@@ -304,6 +304,29 @@ async fn error_panel_offers_the_next_step_for_each_failure() {
     );
     leptos::task::tick().await;
     assert!(text(&server_root).contains("HTTP 502"));
+
+    // A 400 names each field once: in the list, not again in the headline.
+    let rejected = ApiError::Validation(field_errors(r#"{"reason":["Null characters are not allowed."]}"#));
+    let rejected_root = container();
+    let _h = mount_to(
+        rejected_root.clone(),
+        move || view! { <ErrorPanel error=rejected.clone() /> },
+    );
+    leptos::task::tick().await;
+    assert_eq!(
+        text(&rejected_root).matches("Null characters are not allowed.").count(),
+        1,
+        "{}",
+        text(&rejected_root)
+    );
+    assert_eq!(
+        text(&find(&rejected_root, ".error-message")),
+        "The OMS did not accept the request."
+    );
+    assert_eq!(
+        text(&find(&rejected_root, ".error-details li")),
+        "reason: Null characters are not allowed."
+    );
 }
 
 #[wasm_bindgen_test]
@@ -372,8 +395,9 @@ async fn removal_validates_confirms_with_the_server_count_and_posts_once() {
     assert_eq!(location.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(root.query_selector(".confirm").unwrap().is_none());
 
-    // Review: the confirmation names the scope and the server's own count. The seeded
-    // records are all from the last 400 days, so exactly the three inserted ones are older.
+    // Review: the confirmation names the scope (the location by its name from list-simple,
+    // shown under the field as it is typed) and the server's own count. The seeded records
+    // are all from the last two years, so exactly the three inserted ones are older.
     insert_old_records(3, 3).await;
     type_into(&date, "2002-01-01");
     type_into(&location, "3");
@@ -395,6 +419,10 @@ async fn removal_validates_confirms_with_the_server_count_and_posts_once() {
             .unwrap(),
         3
     );
+    wait_until("the location's name", || {
+        text(&find(&root, "#stock-location-hint .location-name")) == " İzmir Alsancak"
+    })
+    .await;
     click(&review);
     wait_until("the confirmation", || {
         root.query_selector(".confirm").unwrap().is_some()
@@ -402,7 +430,7 @@ async fn removal_validates_confirms_with_the_server_count_and_posts_once() {
     .await;
     assert_eq!(
         text(&find(&root, ".confirm .scope")),
-        "Records created before 1 Jan 2002 (00:00 UTC) at stock location 3 will be removed."
+        "Records created before 1 Jan 2002 (00:00 UTC) at stock location İzmir Alsancak (3) will be removed."
     );
     assert_eq!(
         text(&find(&root, ".server-count")),

@@ -22,14 +22,16 @@ pub fn ErrorPanel(
     let show_retry = on_retry.filter(|_| error.is_transient() || matches!(error, ApiError::Forbidden { .. }));
     let show_first_page = first_page_href.filter(|_| error.is_invalid_page());
     let show_sign_in = matches!(error, ApiError::Unauthorized { .. });
-    let details = match &error {
-        ApiError::Validation(fields) => fields.other_than(&[]),
-        _ => Vec::new(),
+    // A 400's messages are listed below, each once; the headline does not repeat them (its
+    // one-line form, with the messages, is for where there is no list).
+    let (message, details) = match &error {
+        ApiError::Validation(fields) => (m.err_validation.to_string(), fields.other_than(&[])),
+        _ => (error.to_string(), Vec::new()),
     };
     view! {
         <div class="error-panel" role="alert">
             <h2 class="error-title">{m.error_title}</h2>
-            <p class="error-message">{error.to_string()}</p>
+            <p class="error-message">{message}</p>
             {(!details.is_empty())
                 .then(|| {
                     view! {

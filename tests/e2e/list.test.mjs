@@ -251,3 +251,18 @@ test('non-numeric id: not-found text and no request to the detail endpoint', asy
   assert.deepEqual(detailRequests, []);
   await page.context().close();
 });
+
+test('a 400 for a filter names its field once', async () => {
+  const { oms } = ctx;
+  const page = await ctx.newPage();
+  await signIn(page, oms, { remember: true });
+  await expectRowsMatchApi(page, oms, {});
+  await page.goto(`${oms.url}/discrepancies?reason=%00`);
+  const panel = page.locator('.error-panel');
+  await panel.waitFor();
+  assert.equal(await panel.locator('.error-message').textContent(), 'The OMS did not accept the request.');
+  assert.deepEqual(await panel.locator('.error-details li').allTextContents(), ['reason: Null characters are not allowed.']);
+  assert.equal((await page.locator('main').innerText()).split('Null characters are not allowed.').length - 1, 1);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
