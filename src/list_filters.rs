@@ -2,7 +2,7 @@
 //! validation, and the check that the server honoured what was asked.
 
 use crate::api::query::{parse_bool, parse_positive_id};
-use crate::api::{Discrepancy, Filters};
+use crate::api::{Discrepancy, Filters, ListQuery};
 use crate::dates::{parse_input_date, to_iso_date};
 use crate::messages::t;
 
@@ -46,7 +46,36 @@ impl DraftErrors {
     }
 }
 
+impl FilterKind {
+    /// The filter of a URL parameter.
+    pub fn of_param(key: &str) -> Option<FilterKind> {
+        match key {
+            "reason" => Some(FilterKind::Reason),
+            "stock_location" => Some(FilterKind::StockLocation),
+            "is_active" => Some(FilterKind::Active),
+            "created_date__lt" => Some(FilterKind::CreatedBefore),
+            _ => None,
+        }
+    }
+}
+
 impl FilterDraft {
+    /// The form prefilled with a view's filters, and the text of those its URL gave that do
+    /// not read, as written, to be corrected.
+    pub fn from_query(q: &ListQuery) -> FilterDraft {
+        let mut draft = FilterDraft::from_filters(&q.filters);
+        for (key, text) in &q.malformed {
+            let field = match FilterKind::of_param(key) {
+                Some(FilterKind::StockLocation) => &mut draft.stock_location,
+                Some(FilterKind::Active) => &mut draft.is_active,
+                Some(FilterKind::CreatedBefore) => &mut draft.created_before,
+                Some(FilterKind::Reason) | None => continue,
+            };
+            *field = text.clone();
+        }
+        draft
+    }
+
     /// The form prefilled with the filters in force.
     pub fn from_filters(f: &Filters) -> FilterDraft {
         FilterDraft {
@@ -181,6 +210,32 @@ mod tests {
             vec![FilterKind::Active, FilterKind::CreatedBefore]
         );
         assert!(unhonoured_filters(&Filters::default(), &[record("x", 1, true)]).is_empty());
+    }
+
+    #[test]
+    fn a_draft_shows_malformed_url_filters_as_written() {
+        let q = ListQuery {
+            malformed: vec![
+                ("stock_location", "abc".to_string()),
+                ("created_date__lt", "not-a-date".to_string()),
+            ],
+            filters: Filters {
+                reason: Some("damaged".into()),
+                ..Filters::default()
+            },
+            ..ListQuery::default()
+        };
+        let draft = FilterDraft::from_query(&q);
+        assert_eq!(draft.stock_location, "abc");
+        assert_eq!(draft.created_before, "not-a-date");
+        assert_eq!(draft.reason, "damaged");
+        // Applying it as it is names both fields and applies nothing.
+        assert_eq!(
+            draft.parse().unwrap_err().invalid,
+            vec![FilterKind::StockLocation, FilterKind::CreatedBefore]
+        );
+        assert_eq!(FilterKind::of_param("is_active"), Some(FilterKind::Active));
+        assert_eq!(FilterKind::of_param("page"), None);
     }
 
     #[test]

@@ -51,7 +51,7 @@ where
 /// retry state and the cancel handle. Made by [`use_oms_resource`] for its types.
 type Job = Box<dyn Fn(u64, Option<Credentials>, RetryControl, Cancel) -> LocalBoxFuture<Read>>;
 
-/// Reads `url(credentials, key())` and turns the answer into a `T` with `decode` whenever
+/// Reads `url(credentials, key())` (nothing when it is `None`) and turns the answer into a `T` with `decode` whenever
 /// the key, the credentials or the data version change. The previous read is aborted when
 /// a new one starts and when the page goes away; a failed read runs again when the browser
 /// comes back online.
@@ -61,7 +61,7 @@ type Job = Box<dyn Fn(u64, Option<Credentials>, RetryControl, Cancel) -> LocalBo
 /// a page's read adds little to the bundle.
 pub fn use_oms_resource<K, T>(
     key: impl Fn() -> K + 'static,
-    url: fn(&Credentials, &K) -> String,
+    url: fn(&Credentials, &K) -> Option<String>,
     decode: fn(&K, Result<String, ApiError>) -> Result<T, ApiError>,
 ) -> OmsResource
 where
@@ -79,10 +79,11 @@ where
                 (Some(value), _) => Ok(value),
                 (None, credentials) => {
                     let result = match credentials {
-                        Some(c) => {
-                            let url = url(&c, &key);
-                            decode(&key, read(retries, cancel, c, url).await)
-                        }
+                        Some(c) => match url(&c, &key) {
+                            Some(url) => decode(&key, read(retries, cancel, c, url).await),
+                            // Nothing to ask: the page says why.
+                            None => Err(ApiError::Aborted),
+                        },
                         None => Err(ApiError::Unauthorized { detail: String::new() }),
                     };
                     session.observe(&result);

@@ -144,6 +144,12 @@ pub fn list_url(creds: &Credentials, query: &ListQuery) -> String {
     build_url(&creds.base_url, LIST_PATH, &query.api_pairs())
 }
 
+/// The request of a list view, or none while a filter of its URL does not read: the list
+/// would otherwise come back without that filter.
+pub fn list_request(creds: &Credentials, query: &ListQuery) -> Option<String> {
+    query.malformed.is_empty().then(|| list_url(creds, query))
+}
+
 /// A list page from the answer to [`list_url`].
 pub fn list_page(query: &ListQuery, body: Result<String, ApiError>) -> Result<Page<Discrepancy>, ApiError> {
     body.and_then(|body| decode_body(&body, Body::Page))
@@ -183,8 +189,8 @@ pub async fn count_created_before(
 }
 
 /// The URL of one record; always the slashed path (the slash-less one is a 301).
-pub fn detail_url(creds: &Credentials, id: &u64) -> String {
-    build_url(&creds.base_url, &format!("{LIST_PATH}{id}/"), &[])
+pub fn detail_url(creds: &Credentials, id: &u64) -> Option<String> {
+    Some(build_url(&creds.base_url, &format!("{LIST_PATH}{id}/"), &[]))
 }
 
 /// A record from the answer to [`detail_url`].

@@ -78,7 +78,18 @@ pub struct ListQuery {
     pub sort: Option<Sort>,
     /// What narrows the list.
     pub filters: Filters,
+    /// Filters the URL gave with a value that does not read (the parameter and its text as
+    /// written, e.g. `created_date__lt=not-a-date`): kept in the URL and shown at their field,
+    /// never sent, so the list is not silently shown unfiltered.
+    pub malformed: Vec<(&'static str, String)>,
 }
+
+/// The filter parameters whose values must read as their type; a reason is any text.
+const CHECKED: [(&str, fn(&str) -> bool); 3] = [
+    ("stock_location", |v| parse_positive_id(v).is_some()),
+    ("is_active", |v| parse_bool(v).is_some()),
+    ("created_date__lt", |v| crate::dates::parse_input_date(v).is_some()),
+];
 
 impl Default for ListQuery {
     fn default() -> Self {
@@ -87,6 +98,7 @@ impl Default for ListQuery {
             limit: DEFAULT_LIMIT,
             sort: None,
             filters: Filters::default(),
+            malformed: Vec::new(),
         }
     }
 }
@@ -107,6 +119,10 @@ impl ListQuery {
                 .unwrap_or(DEFAULT_LIMIT),
             sort: nonempty("sort").and_then(|v| Sort::parse(&v)),
             filters: Filters::from_params(&get),
+            malformed: CHECKED
+                .iter()
+                .filter_map(|(key, reads)| nonempty(key).filter(|v| !reads(v)).map(|v| (*key, v)))
+                .collect(),
         }
     }
 
@@ -117,7 +133,8 @@ impl ListQuery {
         self.filters.pairs(out);
     }
 
-    /// Pairs for the page URL: defaults are left out so links stay short.
+    /// Pairs for the page URL: defaults are left out so links stay short; malformed filters
+    /// stay as written, to be corrected.
     pub fn url_pairs(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         if self.page != 1 {
@@ -127,6 +144,7 @@ impl ListQuery {
             out.push(("limit", self.limit.to_string()));
         }
         self.filter_pairs(&mut out);
+        out.extend(self.malformed.iter().cloned());
         out
     }
 
@@ -160,13 +178,14 @@ impl ListQuery {
         ListQuery {
             page: 1,
             filters,
+            malformed: Vec::new(),
             ..self.clone()
         }
     }
 
-    /// True when any filter narrows the list.
+    /// True when any filter narrows the list, or was meant to.
     pub fn is_filtered(&self) -> bool {
-        !self.filters.is_empty()
+        !self.filters.is_empty() || !self.malformed.is_empty()
     }
 
     /// The same order and size without filters, from page 1.
@@ -221,6 +240,56 @@ mod tests {
     }
 
     #[test]
+    fn malformed_filters_stay_in_the_url_and_out_of_the_request() {
+        let q = from(&[
+            ("created_date__lt", "not-a-date"),
+            ("stock_location", "abc"),
+            ("is_active", "maybe"),
+            ("reason", "anything goes"),
+            ("page", "2"),
+        ]);
+        assert_eq!(
+            q.malformed,
+            vec![
+                ("stock_location", "abc".to_string()),
+                ("is_active", "maybe".to_string()),
+                ("created_date__lt", "not-a-date".to_string())
+            ]
+        );
+        assert_eq!(q.filters.reason.as_deref(), Some("anything goes"));
+        assert!(q.is_filtered());
+        // The URL keeps them as written (a reload shows the same), the request never has them.
+        let again = ListQuery::from_params(|k| {
+            form_urlencoded::parse(q.to_search().trim_start_matches('?').as_bytes())
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.into_owned())
+        });
+        assert_eq!(again, q);
+        assert!(
+            !q.api_pairs()
+                .iter()
+                .any(|(k, _)| ["stock_location", "is_active", "created_date__lt"].contains(k))
+        );
+        // New filters from the form, or none, replace them.
+        assert!(q.without_filters().malformed.is_empty());
+        assert!(!q.without_filters().is_filtered());
+        assert_eq!(q.with_page(3).malformed, q.malformed);
+        // Valid values are not malformed; empty ones are no filter at all.
+        let fine = from(&[
+            ("created_date__lt", "2024-02-29"),
+            ("stock_location", "7"),
+            ("is_active", "false"),
+            ("reason", ""),
+        ]);
+        assert!(fine.malformed.is_empty());
+        assert!(
+            from(&[("stock_location", " "), ("created_date__lt", "")])
+                .malformed
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn url_state_round_trips() {
         let q = from(&[("page", "3"), ("limit", "50"), ("sort", "-created_date")]);
         assert_eq!(q.page, 3);
@@ -249,14 +318,23 @@ mod tests {
             ("stock_location", "-3"),
             ("is_active", "maybe"),
         ]);
-        assert_eq!(q, ListQuery::default());
+        // Page, size and order fall back to the defaults; filters are kept as malformed (never
+        // dropped silently: the list would show unfiltered).
+        let malformed = |pairs: &[(&'static str, &str)]| ListQuery {
+            malformed: pairs.iter().map(|(k, v)| (*k, v.to_string())).collect(),
+            ..ListQuery::default()
+        };
+        assert_eq!(q, malformed(&[("stock_location", "-3"), ("is_active", "maybe")]));
         let q = from(&[
             ("page", "abc"),
             ("limit", "0"),
             ("stock_location", "1e3"),
             ("created_date__lt", "10-10-2023"),
         ]);
-        assert_eq!(q, ListQuery::default());
+        assert_eq!(
+            q,
+            malformed(&[("stock_location", "1e3"), ("created_date__lt", "10-10-2023")])
+        );
     }
 
     #[test]

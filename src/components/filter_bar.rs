@@ -31,11 +31,18 @@ pub fn FilterBar(
     if form.with_untracked(|f| f.query.as_ref() != Some(&query)) {
         form.set(FilterForm {
             query: Some(query.clone()),
-            draft: FilterDraft::from_filters(&query.filters),
+            draft: FilterDraft::from_query(&query),
         });
     }
     let draft = Field(form);
-    let invalid = RwSignal::new(Vec::<FilterKind>::new());
+    // A filter the URL gave and that does not read is marked at once.
+    let invalid = RwSignal::new(
+        query
+            .malformed
+            .iter()
+            .filter_map(|(key, _)| FilterKind::of_param(key))
+            .collect::<Vec<_>>(),
+    );
     let filtered = query.is_filtered();
     let cleared = use_base().href(&list_path(&query.without_filters()));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -101,6 +108,8 @@ pub fn FilterBar(
                     <span>{m.filter_active}</span>
                     <select
                         name="is_active"
+                        aria-invalid=move || is_invalid(FilterKind::Active).to_string()
+                        aria-describedby="filter-errors"
                         on:change:target=move |ev| draft.set(ev.target().value(), |d| &mut d.is_active)
                     >
                         <option value="" selected=move || draft.get(|d| &d.is_active).is_empty()>{m.any}</option>

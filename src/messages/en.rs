@@ -181,6 +181,7 @@ pub static EN: Messages = Messages {
     shortcuts_typing: "Shortcuts do nothing while you type in a field. g l means g, then l.",
     shortcuts_enabled: "Use keyboard shortcuts",
     close: "Close",
+    filters_malformed: "Correct the filters marked above to see the list.",
     reasons: [
         "Out of stock",
         "Damaged",

@@ -332,6 +332,8 @@ pub struct Messages {
     pub shortcuts_enabled: &'static str,
     /// Closes a dialog.
     pub close: &'static str,
+    /// Instead of the list while a filter of the URL does not read.
+    pub filters_malformed: &'static str,
     /// Labels of the known reason codes, in the order of [`KNOWN_REASONS`].
     pub reasons: [&'static str; KNOWN_REASONS.len()],
     /// Tooltip of a translated reason: {0} is the code.

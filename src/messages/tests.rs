@@ -157,6 +157,7 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         shortcuts_typing,
         shortcuts_enabled,
         close,
+        filters_malformed,
         reasons,
         reason_code: _,
         confirm_scope_everywhere: _,
@@ -326,6 +327,7 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         ("shortcuts_typing", vec![shortcuts_typing.to_string()]),
         ("shortcuts_enabled", vec![shortcuts_enabled.to_string()]),
         ("close", vec![close.to_string()]),
+        ("filters_malformed", vec![filters_malformed.to_string()]),
         ("reasons", reasons.iter().map(|r| r.to_string()).collect()),
         ("reason_code", vec![m.reason_code("out_of_stock")]),
     ]

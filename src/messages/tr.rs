@@ -176,6 +176,7 @@ pub static TR: Messages = Messages {
     shortcuts_typing: "Bir alana yazarken kısayollar çalışmaz. g l, önce g sonra l demektir.",
     shortcuts_enabled: "Klavye kısayollarını kullan",
     close: "Kapat",
+    filters_malformed: "Listeyi görmek için yukarıda işaretlenen filtreleri düzeltin.",
     reasons: [
         "Stokta yok",
         "Hasarlı",

@@ -1,7 +1,7 @@
 //! The list page: the URL query is the state; the previous page stays visible, marked as
 //! loading, while the next one loads, and a superseded request is aborted.
 
-use crate::api::client::{list_page, list_url};
+use crate::api::client::{list_page, list_request};
 use crate::api::{ApiError, Discrepancy, ListQuery, Page};
 use crate::components::pager::showing;
 use crate::components::{DiscrepancyTable, ErrorPanel, FilterBar, PageSize, Pager, RetryBanner};
@@ -28,7 +28,7 @@ pub fn ListPage() -> impl IntoView {
     // half-typed filter) instead of rebuilding it on every flip.
     let form_query = Memo::new(move |_| query.get().with_page(1));
 
-    let resource = use_oms_resource(move || query.get(), list_url, list_page);
+    let resource = use_oms_resource(move || query.get(), list_request, list_page);
     let data = resource.data;
     let on_retry = resource.retry;
     let (pending, set_pending) = signal(false);
@@ -42,7 +42,11 @@ pub fn ListPage() -> impl IntoView {
             let (q, result) = value::<ListQuery, Page<Discrepancy>>(data).await;
             match result {
                 Ok(page) => EitherOf3::A(results(q, page, shown)),
-                Err(ApiError::Aborted) => EitherOf3::B(()),
+                // Not asked: a filter of the URL does not read (marked in the form above).
+                Err(ApiError::Aborted) => EitherOf3::B(
+                    (!q.malformed.is_empty())
+                        .then(|| view! { <p class="warning" role="alert">{t().filters_malformed}</p> }),
+                ),
                 Err(error) => EitherOf3::C(view! {
                     <ErrorPanel error on_retry first_page_href=base.href(&list_path(&q.with_page(1))) />
                 }),

@@ -266,3 +266,32 @@ test('a 400 for a filter names its field once', async () => {
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a filter of the URL that does not read is marked at its field, and nothing is sent until it is fixed', async () => {
+  const { oms } = ctx;
+  const page = await ctx.newPage();
+  await signIn(page, oms, { remember: true });
+  await expectRowsMatchApi(page, oms, {});
+  const before = (await oms.stats()).requests.list;
+  await page.goto(`${oms.url}/discrepancies?created_date__lt=not-a-date&stock_location=abc&reason=damaged`);
+  await page.getByRole('alert').filter({ hasText: 'Correct the filters marked above' }).waitFor();
+  const location = page.locator('form.filters input[name="stock_location"]');
+  assert.equal(await location.inputValue(), 'abc');
+  assert.equal(await location.getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('form.filters input[name="created_date__lt"]').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('form.filters input[name="reason"]').inputValue(), 'damaged');
+  const errors = await page.locator('#filter-errors').textContent();
+  assert.ok(errors.includes('Stock location ID: Enter a whole number greater than 0.') && errors.includes('Created before: Enter a real date.'), errors);
+  assert.equal(await page.locator('table.records').count(), 0, 'no rows, filtered or not');
+  assert.equal((await oms.stats()).requests.list, before, 'nothing was asked of the OMS');
+  assert.equal(new URL(page.url()).searchParams.get('created_date__lt'), 'not-a-date', 'the URL keeps what was written');
+
+  // Fixed in the form: the list comes, with every filter in force.
+  await location.fill('');
+  await page.locator('form.filters input[name="created_date__lt"]').fill('2030-01-01');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.waitForURL((u) => u.searchParams.get('created_date__lt') === '2030-01-01' && !u.searchParams.has('stock_location'));
+  await expectRowsMatchApi(page, oms, { reason: 'damaged', created_date__lt: '2030-01-01' });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
