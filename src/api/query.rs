@@ -84,8 +84,11 @@ pub struct ListQuery {
     pub malformed: Vec<(&'static str, String)>,
 }
 
+/// Whether a parameter's text reads as its type.
+type Reads = fn(&str) -> bool;
+
 /// The filter parameters whose values must read as their type; a reason is any text.
-const CHECKED: [(&str, fn(&str) -> bool); 3] = [
+const CHECKED: [(&str, Reads); 3] = [
     ("stock_location", |v| parse_positive_id(v).is_some()),
     ("is_active", |v| parse_bool(v).is_some()),
     ("created_date__lt", |v| crate::dates::parse_input_date(v).is_some()),
