@@ -32,6 +32,7 @@ pub mod ui_state;
 
 use components::{AppHeader, RemovalStatus, RequireSession};
 use config::AppConfig;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::location::{BrowserUrl, LocationProvider};
@@ -220,13 +221,13 @@ fn Pages() -> impl IntoView {
             url.ready_to_complete();
         });
     }
-    let protected = |page: fn() -> AnyView| view! { <RequireSession>{page()}</RequireSession> }.into_any();
+    let protected = |page: fn() -> AnyView| EitherOf3::A(view! { <RequireSession>{page()}</RequireSession> });
     move || match page.get() {
         Page::List => protected(|| ListPage().into_any()),
         Page::Remove => protected(|| RemovePage().into_any()),
         Page::Detail => protected(|| DetailPage().into_any()),
-        Page::SignIn => SignInPage().into_any(),
-        Page::NotFound => NotFoundPage().into_any(),
+        Page::SignIn => EitherOf3::B(SignInPage()),
+        Page::NotFound => EitherOf3::C(NotFoundPage()),
     }
 }
 

@@ -4,6 +4,7 @@ use crate::api::{Discrepancy, ListQuery, Sort, SortField};
 use crate::components::DateTime;
 use crate::messages::{reason_label, t};
 use crate::routes::{detail_path, list_path, use_base};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// A table of `rows`; header links re-sort `query` from page 1. Stock locations show their
@@ -25,7 +26,7 @@ pub fn DiscrepancyTable(
         .unwrap_or_default();
     let header = |field: Option<SortField>, label: &'static str, class: &'static str| {
         let Some(field) = field else {
-            return view! { <th scope="col" class=class>{label}</th> }.into_any();
+            return Either::Left(view! { <th scope="col" class=class>{label}</th> });
         };
         let current = query.sort.unwrap_or(Sort::DEFAULT);
         let active = current.field == field;
@@ -44,15 +45,14 @@ pub fn DiscrepancyTable(
             "ascending" => "▲",
             _ => "↕",
         };
-        view! {
+        Either::Right(view! {
             <th scope="col" class=class aria-sort=aria_sort>
                 <a class="sort" href=base.href(&list_path(&next))>
                     {label}
                     <span class="sort-arrow" aria-hidden="true">{arrow}</span>
                 </a>
             </th>
-        }
-        .into_any()
+        })
     };
     // The frame that paints the first rows (start-up marks, crate::perf).
     request_animation_frame(|| crate::perf::mark("rows-rendered"));

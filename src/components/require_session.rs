@@ -3,6 +3,7 @@
 use crate::messages::t;
 use crate::routes::{sign_in_path, use_go, use_here};
 use crate::session::use_session;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// Renders `children` while signed in; otherwise replaces the history entry with the
@@ -22,9 +23,11 @@ pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
     });
     move || {
         if waiting.get() {
-            Some(view! { <p class="loading" role="status">{t().connecting}</p> }.into_any())
+            Some(Either::Left(
+                view! { <p class="loading" role="status">{t().connecting}</p> },
+            ))
         } else {
-            signed_in.get().then(|| children().into_any())
+            signed_in.get().then(|| Either::Right(children()))
         }
     }
 }

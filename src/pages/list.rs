@@ -11,7 +11,7 @@ use crate::loader::{use_oms_resource, value};
 use crate::messages::t;
 use crate::routes::{REMOVE, list_path, use_base};
 use crate::ui_state::use_ui;
-use leptos::either::EitherOf3;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
@@ -146,15 +146,14 @@ fn results(query: ListQuery, page: Page<Discrepancy>, shown: StoredValue<Option<
         } else {
             (m.empty_list, None)
         };
-        view! {
+        Either::Left(view! {
             <div class="empty" role="status">
                 <p>{text}</p>
                 {action.map(|(path, label)| view! { <a class="button" href=base.href(&path)>{label}</a> })}
             </div>
-        }
-        .into_any()
+        })
     } else {
-        view! { <DiscrepancyTable rows=page.results query=query.clone() /> }.into_any()
+        Either::Right(view! { <DiscrepancyTable rows=page.results query=query.clone() /> })
     };
     view! {
         <div class="summary">

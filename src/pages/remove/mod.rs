@@ -17,6 +17,7 @@ use crate::removal::{DateProblem, Feedback, FormErrors, Stage};
 use crate::routes::{LIST, use_base};
 use crate::session::use_session;
 use crate::ui_state::use_ui;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -180,14 +181,13 @@ pub fn RemovePage() -> impl IntoView {
                                 <ErrorPanel error />
                                 {outcome.map(|o| view! { <p class="outcome" role="status">{outcome_text(o)}</p> })}
                                 {if went_through {
-                                    view! {
+                                    Either::Left(view! {
                                         <a class="button primary" href=list_href.clone() on:click=acknowledge>
                                             {m.view_list}
                                         </a>
-                                    }
-                                        .into_any()
+                                    })
                                 } else {
-                                    view! { <p>{m.input_kept}</p> }.into_any()
+                                    Either::Right(view! { <p>{m.input_kept}</p> })
                                 }}
                             </div>
                         }
@@ -256,7 +256,7 @@ pub fn RemovePage() -> impl IntoView {
             {move || match stage.get() {
                 Stage::Confirming(request, count) | Stage::Sending(request, count) => {
                     let sending = stage.with_untracked(Stage::sending);
-                    Some(
+                    Some(Either::Left(
                         view! {
                             <dialog class="dialog confirm" aria-labelledby="confirm-title" on:close=move |_| cancel()>
                                 <h2 id="confirm-title" tabindex="-1" node_ref=heading>{m.confirm_title}</h2>
@@ -284,11 +284,10 @@ pub fn RemovePage() -> impl IntoView {
                                     </button>
                                 </div>
                             </dialog>
-                        }
-                            .into_any(),
-                    )
+                        },
+                    ))
                 }
-                Stage::Done(request, count) => Some(
+                Stage::Done(request, count) => Some(Either::Right(
                     view! {
                         <section class="done" role="status" aria-labelledby="done-title">
                             <h2 id="done-title" tabindex="-1" node_ref=heading>{m.removed(count)}</h2>
@@ -302,9 +301,8 @@ pub fn RemovePage() -> impl IntoView {
                                 </button>
                             </div>
                         </section>
-                    }
-                        .into_any(),
-                ),
+                    },
+                )),
                 Stage::Editing(_) | Stage::Counting => None,
             }}
         </section>
