@@ -1,7 +1,7 @@
 //! The filter form's side of [`Filters`]: the raw text being edited ([`FilterDraft`]), its
 //! validation, and the check that the server honoured what was asked.
 
-use crate::api::query::{parse_bool, parse_positive_id};
+use crate::api::query::{parse_bool, parse_ids, parse_positive_id};
 use crate::api::{Discrepancy, Filters, ListQuery};
 use crate::dates::{parse_input_date, to_iso_date};
 use crate::messages::t;
@@ -17,6 +17,12 @@ pub struct FilterDraft {
     pub is_active: String,
     /// `YYYY-MM-DD` from the date input.
     pub created_before: String,
+    /// Package item id as typed.
+    pub package_item: String,
+    /// Transfer item id as typed.
+    pub transfer_item: String,
+    /// Record ids, comma-separated, as typed.
+    pub ids: String,
 }
 
 /// Which filter a message is about: the view turns it into a label.
@@ -30,6 +36,12 @@ pub enum FilterKind {
     Active,
     /// `created_date__lt`
     CreatedBefore,
+    /// `package_item`
+    PackageItem,
+    /// `transfer_item`
+    TransferItem,
+    /// `id__in`
+    Ids,
 }
 
 /// Fields of a draft that do not parse.
@@ -54,6 +66,9 @@ impl FilterKind {
             "stock_location" => Some(FilterKind::StockLocation),
             "is_active" => Some(FilterKind::Active),
             "created_date__lt" => Some(FilterKind::CreatedBefore),
+            "package_item" => Some(FilterKind::PackageItem),
+            "transfer_item" => Some(FilterKind::TransferItem),
+            "id__in" => Some(FilterKind::Ids),
             _ => None,
         }
     }
@@ -69,6 +84,9 @@ impl FilterDraft {
                 Some(FilterKind::StockLocation) => &mut draft.stock_location,
                 Some(FilterKind::Active) => &mut draft.is_active,
                 Some(FilterKind::CreatedBefore) => &mut draft.created_before,
+                Some(FilterKind::PackageItem) => &mut draft.package_item,
+                Some(FilterKind::TransferItem) => &mut draft.transfer_item,
+                Some(FilterKind::Ids) => &mut draft.ids,
                 Some(FilterKind::Reason) | None => continue,
             };
             *field = text.clone();
@@ -83,6 +101,9 @@ impl FilterDraft {
             stock_location: f.stock_location.map(|l| l.to_string()).unwrap_or_default(),
             is_active: f.is_active.map(|a| a.to_string()).unwrap_or_default(),
             created_before: f.created_before.map(to_iso_date).unwrap_or_default(),
+            package_item: f.package_item.map(|i| i.to_string()).unwrap_or_default(),
+            transfer_item: f.transfer_item.map(|i| i.to_string()).unwrap_or_default(),
+            ids: f.ids.iter().map(u64::to_string).collect::<Vec<_>>().join(", "),
         }
     }
 
@@ -102,6 +123,19 @@ impl FilterDraft {
             parse_input_date,
             &mut errors,
         );
+        let package_item = field(
+            &self.package_item,
+            FilterKind::PackageItem,
+            parse_positive_id,
+            &mut errors,
+        );
+        let transfer_item = field(
+            &self.transfer_item,
+            FilterKind::TransferItem,
+            parse_positive_id,
+            &mut errors,
+        );
+        let ids = field(&self.ids, FilterKind::Ids, parse_ids, &mut errors).unwrap_or_default();
         let reason = self.reason.trim();
         if !errors.invalid.is_empty() {
             return Err(errors);
@@ -111,6 +145,9 @@ impl FilterDraft {
             stock_location,
             is_active,
             created_before,
+            package_item,
+            transfer_item,
+            ids,
         })
     }
 }
@@ -136,6 +173,9 @@ pub fn filter_label(kind: FilterKind) -> &'static str {
         FilterKind::StockLocation => m.filter_stock_location,
         FilterKind::Active => m.filter_active,
         FilterKind::CreatedBefore => m.filter_created_before,
+        FilterKind::PackageItem => m.filter_package_item,
+        FilterKind::TransferItem => m.filter_transfer_item,
+        FilterKind::Ids => m.filter_ids,
     }
 }
 
@@ -162,6 +202,24 @@ pub fn unhonoured_filters(filters: &Filters, rows: &[Discrepancy]) -> Vec<Filter
         && rows.iter().any(|d| d.created_date.date_naive() >= before)
     {
         out.push(FilterKind::CreatedBefore);
+    }
+    let item = |id: Option<i64>, wanted: u64| id.and_then(|i| u64::try_from(i).ok()) == Some(wanted);
+    if let Some(wanted) = filters.package_item
+        && rows.iter().any(|d| !item(d.package_item, wanted))
+    {
+        out.push(FilterKind::PackageItem);
+    }
+    if let Some(wanted) = filters.transfer_item
+        && rows.iter().any(|d| !item(d.transfer_item, wanted))
+    {
+        out.push(FilterKind::TransferItem);
+    }
+    if !filters.ids.is_empty()
+        && rows
+            .iter()
+            .any(|d| !u64::try_from(d.id).is_ok_and(|id| filters.ids.contains(&id)))
+    {
+        out.push(FilterKind::Ids);
     }
     out
 }
@@ -239,25 +297,72 @@ mod tests {
     }
 
     #[test]
+    fn item_and_id_filters_the_server_ignored_are_detected() {
+        let rows = [record("damaged", 1, true)]; // transfer item 3, no package item, id 1
+        let ignored = |f: Filters| unhonoured_filters(&f, &rows);
+        assert!(
+            ignored(Filters {
+                transfer_item: Some(3),
+                ..Filters::default()
+            })
+            .is_empty()
+        );
+        assert_eq!(
+            ignored(Filters {
+                transfer_item: Some(4),
+                ..Filters::default()
+            }),
+            vec![FilterKind::TransferItem]
+        );
+        assert_eq!(
+            ignored(Filters {
+                package_item: Some(3),
+                ..Filters::default()
+            }),
+            vec![FilterKind::PackageItem]
+        );
+        assert!(
+            ignored(Filters {
+                ids: vec![2, 1],
+                ..Filters::default()
+            })
+            .is_empty()
+        );
+        assert_eq!(
+            ignored(Filters {
+                ids: vec![2],
+                ..Filters::default()
+            }),
+            vec![FilterKind::Ids]
+        );
+    }
+
+    #[test]
     fn drafts_round_trip_through_filters() {
         let filters = Filters {
             reason: Some("out_of_stock".into()),
             stock_location: Some(7),
             is_active: Some(false),
             created_before: NaiveDate::from_ymd_opt(2023, 10, 10),
+            package_item: Some(11111),
+            transfer_item: Some(5),
+            ids: vec![3, 1, 2],
         };
         let draft = FilterDraft::from_filters(&filters);
         assert_eq!(draft.created_before, "2023-10-10");
         assert_eq!(draft.is_active, "false");
+        assert_eq!(draft.ids, "3, 1, 2");
         assert_eq!(draft.parse(), Ok(filters));
         assert_eq!(FilterDraft::default().parse(), Ok(Filters::default()));
         let spaced = FilterDraft {
             reason: "  damaged ".into(),
             stock_location: " 3 ".into(),
             is_active: "true".into(),
-            created_before: String::new(),
+            ids: " 4 ,4,5 ".into(),
+            ..FilterDraft::default()
         };
         let parsed = spaced.parse().unwrap();
+        assert_eq!(parsed.ids, vec![4, 5], "each id once");
         assert_eq!(parsed.reason.as_deref(), Some("damaged"));
         assert_eq!(parsed.stock_location, Some(3));
         assert_eq!(parsed.is_active, Some(true));
@@ -270,8 +375,14 @@ mod tests {
             stock_location: "abc".into(),
             is_active: "maybe".into(),
             created_before: "2023-02-30".into(),
+            package_item: "0".into(),
+            transfer_item: "-5".into(),
+            ids: "1,,2".into(),
         };
         let errors = draft.parse().unwrap_err();
+        assert!(errors.has(FilterKind::PackageItem));
+        assert!(errors.has(FilterKind::TransferItem));
+        assert!(errors.has(FilterKind::Ids));
         assert!(errors.has(FilterKind::StockLocation));
         assert!(errors.has(FilterKind::CreatedBefore));
         assert!(errors.has(FilterKind::Active));

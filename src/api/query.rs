@@ -21,6 +21,28 @@ pub struct Filters {
     pub is_active: Option<bool>,
     /// Only records created before 00:00 UTC of this day (`created_date__lt`).
     pub created_before: Option<NaiveDate>,
+    /// Package item id filter.
+    pub package_item: Option<u64>,
+    /// Transfer item id filter.
+    pub transfer_item: Option<u64>,
+    /// Only these records (`id__in`), at most [`MAX_IDS`].
+    pub ids: Vec<u64>,
+}
+
+/// Most record ids one `id__in` filter takes: a URL stays well under what servers accept.
+pub const MAX_IDS: usize = 100;
+
+/// `12,13, 14` as record ids: whole numbers above 0, separated by commas, at most
+/// [`MAX_IDS`], each once (in the order given).
+pub fn parse_ids(value: &str) -> Option<Vec<u64>> {
+    let mut ids: Vec<u64> = Vec::new();
+    for part in value.split(',') {
+        let id = parse_positive_id(part)?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    (ids.len() <= MAX_IDS).then_some(ids)
 }
 
 impl Filters {
@@ -33,6 +55,9 @@ impl Filters {
             stock_location: nonempty("stock_location").and_then(|v| parse_positive_id(&v)),
             is_active: nonempty("is_active").and_then(|v| parse_bool(&v)),
             created_before: nonempty("created_date__lt").and_then(|v| crate::dates::parse_input_date(&v)),
+            package_item: nonempty("package_item").and_then(|v| parse_positive_id(&v)),
+            transfer_item: nonempty("transfer_item").and_then(|v| parse_positive_id(&v)),
+            ids: nonempty("id__in").and_then(|v| parse_ids(&v)).unwrap_or_default(),
         }
     }
 
@@ -49,6 +74,16 @@ impl Filters {
         }
         if let Some(date) = self.created_before {
             out.push(("created_date__lt", crate::dates::to_iso_date(date)));
+        }
+        if let Some(item) = self.package_item {
+            out.push(("package_item", item.to_string()));
+        }
+        if let Some(item) = self.transfer_item {
+            out.push(("transfer_item", item.to_string()));
+        }
+        if !self.ids.is_empty() {
+            let ids: Vec<String> = self.ids.iter().map(u64::to_string).collect();
+            out.push(("id__in", ids.join(",")));
         }
     }
 
@@ -88,10 +123,13 @@ pub struct ListQuery {
 type Reads = fn(&str) -> bool;
 
 /// The filter parameters whose values must read as their type; a reason is any text.
-const CHECKED: [(&str, Reads); 3] = [
+const CHECKED: [(&str, Reads); 6] = [
     ("stock_location", |v| parse_positive_id(v).is_some()),
     ("is_active", |v| parse_bool(v).is_some()),
     ("created_date__lt", |v| crate::dates::parse_input_date(v).is_some()),
+    ("package_item", |v| parse_positive_id(v).is_some()),
+    ("transfer_item", |v| parse_positive_id(v).is_some()),
+    ("id__in", |v| parse_ids(v).is_some()),
 ];
 
 impl Default for ListQuery {
@@ -289,6 +327,26 @@ mod tests {
             from(&[("stock_location", " "), ("created_date__lt", "")])
                 .malformed
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn record_ids_read_as_a_list() {
+        assert_eq!(parse_ids("12"), Some(vec![12]));
+        assert_eq!(parse_ids("12, 13,12 ,14"), Some(vec![12, 13, 14]));
+        for bad in ["", "1,,2", "1,a", "0", "1;2", "-1", "1,2,"] {
+            assert_eq!(parse_ids(bad), None, "{bad:?}");
+        }
+        let hundred: Vec<String> = (1..=100).map(|i| i.to_string()).collect();
+        assert_eq!(parse_ids(&hundred.join(",")).map(|v| v.len()), Some(100));
+        assert_eq!(parse_ids(&format!("{},101", hundred.join(","))), None, "at most 100");
+        let q = from(&[("id__in", "3,1"), ("package_item", "77"), ("transfer_item", "5")]);
+        assert_eq!(q.filters.ids, vec![3, 1]);
+        assert_eq!(q.to_search(), "?package_item=77&transfer_item=5&id__in=3%2C1");
+        assert!(q.api_pairs().contains(&("id__in", "3,1".to_string())));
+        assert_eq!(
+            from(&[("id__in", "3,x")]).malformed,
+            vec![("id__in", "3,x".to_string())]
         );
     }
 

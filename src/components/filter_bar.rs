@@ -61,6 +61,9 @@ pub fn FilterBar(
             (FilterKind::StockLocation, m.must_be_positive_integer),
             (FilterKind::CreatedBefore, m.date_invalid),
             (FilterKind::Active, m.must_be_yes_or_no),
+            (FilterKind::PackageItem, m.must_be_positive_integer),
+            (FilterKind::TransferItem, m.must_be_positive_integer),
+            (FilterKind::Ids, m.ids_invalid),
         ]
         .into_iter()
         .filter(|(kind, _)| is_invalid(*kind))
@@ -128,6 +131,9 @@ pub fn FilterBar(
                         on:input:target=move |ev| draft.set(ev.target().value(), |d| &mut d.created_before)
                     />
                 </label>
+                {id_field(draft, invalid, FilterKind::PackageItem, "package_item", |d| &d.package_item, |d| &mut d.package_item)}
+                {id_field(draft, invalid, FilterKind::TransferItem, "transfer_item", |d| &d.transfer_item, |d| &mut d.transfer_item)}
+                {id_field(draft, invalid, FilterKind::Ids, "id__in", |d| &d.ids, |d| &mut d.ids)}
                 <button type="submit" class="button">{m.apply_filters}</button>
                 {filtered.then(|| view! { <a class="button link" href=cleared>{m.clear_filters}</a> })}
             </fieldset>
@@ -135,6 +141,31 @@ pub fn FilterBar(
                 {errors}
             </p>
         </form>
+    }
+}
+
+/// A text field for ids (item ids, record ids): one function, so the three compile once.
+fn id_field(
+    draft: Field,
+    invalid: RwSignal<Vec<FilterKind>>,
+    kind: FilterKind,
+    name: &'static str,
+    get: fn(&FilterDraft) -> &String,
+    set: fn(&mut FilterDraft) -> &mut String,
+) -> impl IntoView {
+    view! {
+        <label>
+            <span>{filter_label(kind)}</span>
+            <input
+                type="text"
+                name=name
+                autocomplete="off"
+                aria-invalid=move || invalid.with(|v| v.contains(&kind)).to_string()
+                aria-describedby="filter-errors"
+                prop:value=move || draft.get(get)
+                on:input:target=move |ev| draft.set(ev.target().value(), set)
+            />
+        </label>
     }
 }
 

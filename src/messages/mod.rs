@@ -136,6 +136,14 @@ pub struct Messages {
     pub filter_active: &'static str,
     /// Label of the created-before date filter.
     pub filter_created_before: &'static str,
+    /// Label of the package item filter.
+    pub filter_package_item: &'static str,
+    /// Label of the transfer item filter.
+    pub filter_transfer_item: &'static str,
+    /// Label of the record ids filter.
+    pub filter_ids: &'static str,
+    /// Shown when the record ids filter does not read.
+    pub ids_invalid: &'static str,
     /// Shown when the active filter is neither yes nor no.
     pub must_be_yes_or_no: &'static str,
     /// The "any" choice of a filter.

@@ -295,3 +295,41 @@ test('a filter of the URL that does not read is marked at its field, and nothing
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('package item, transfer item and record id filters narrow the list as the server counts, from the form and the URL', async () => {
+  const { oms } = ctx;
+  const page = await ctx.newPage();
+  await signIn(page, oms, { remember: true });
+  const all = await oms.list({ limit: 1000 });
+  const withPackage = all.results.find((r) => r.package_item !== null);
+  const withTransfer = all.results.find((r) => r.transfer_item !== null);
+  const ids = all.results.slice(5, 9).map((r) => r.id);
+
+  // From the form: typed, applied with Enter.
+  await expectRowsMatchApi(page, oms, {});
+  const field = (name) => page.locator(`form.filters input[name="${name}"]`);
+  await field('package_item').fill(String(withPackage.package_item));
+  await field('package_item').press('Enter');
+  await page.waitForURL((u) => u.searchParams.get('package_item') === String(withPackage.package_item));
+  const byPackage = await expectRowsMatchApi(page, oms, { package_item: withPackage.package_item });
+  assert.ok(byPackage.count >= 1 && byPackage.results.every((r) => r.package_item === withPackage.package_item));
+  await page.getByText(`Showing 1–${byPackage.count} of ${byPackage.count}`).waitFor();
+
+  // From the URL, each alone and together.
+  await page.goto(`${oms.url}/discrepancies?transfer_item=${withTransfer.transfer_item}`);
+  await expectRowsMatchApi(page, oms, { transfer_item: withTransfer.transfer_item });
+  assert.equal(await field('transfer_item').inputValue(), String(withTransfer.transfer_item));
+  await page.goto(`${oms.url}/discrepancies?id__in=${ids.join(',')}`);
+  const byIds = await expectRowsMatchApi(page, oms, { id__in: ids.join(',') });
+  assert.deepEqual(byIds.results.map((r) => r.id).sort((a, b) => a - b), [...ids].sort((a, b) => a - b));
+  assert.equal(await field('id__in').inputValue(), ids.join(', '));
+
+  // A bad value typed in the form is named and nothing is applied.
+  await field('id__in').fill('1,,2');
+  await field('id__in').press('Enter');
+  await page.locator('#filter-errors', { hasText: 'Record IDs: Enter up to 100 whole numbers greater than 0, separated by commas.' }).waitFor();
+  assert.equal(await field('id__in').getAttribute('aria-invalid'), 'true');
+  assert.equal(new URL(page.url()).searchParams.get('id__in'), ids.join(','));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
