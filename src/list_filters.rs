@@ -5,6 +5,7 @@ use crate::api::query::{parse_bool, parse_ids, parse_positive_id};
 use crate::api::{Discrepancy, Filters, ListQuery};
 use crate::dates::{parse_input_date, to_iso_date};
 use crate::messages::t;
+use chrono::NaiveDate;
 
 /// The filter form as typed: every field is text until it is applied.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -17,6 +18,8 @@ pub struct FilterDraft {
     pub is_active: String,
     /// `YYYY-MM-DD` from the date input.
     pub created_before: String,
+    /// `YYYY-MM-DD` from the date input.
+    pub created_from: String,
     /// Package item id as typed.
     pub package_item: String,
     /// Transfer item id as typed.
@@ -36,6 +39,8 @@ pub enum FilterKind {
     Active,
     /// `created_date__lt`
     CreatedBefore,
+    /// `created_date__gte`
+    CreatedFrom,
     /// `package_item`
     PackageItem,
     /// `transfer_item`
@@ -66,6 +71,7 @@ impl FilterKind {
             "stock_location" => Some(FilterKind::StockLocation),
             "is_active" => Some(FilterKind::Active),
             "created_date__lt" => Some(FilterKind::CreatedBefore),
+            "created_date__gte" => Some(FilterKind::CreatedFrom),
             "package_item" => Some(FilterKind::PackageItem),
             "transfer_item" => Some(FilterKind::TransferItem),
             "id__in" => Some(FilterKind::Ids),
@@ -84,6 +90,7 @@ impl FilterDraft {
                 Some(FilterKind::StockLocation) => &mut draft.stock_location,
                 Some(FilterKind::Active) => &mut draft.is_active,
                 Some(FilterKind::CreatedBefore) => &mut draft.created_before,
+                Some(FilterKind::CreatedFrom) => &mut draft.created_from,
                 Some(FilterKind::PackageItem) => &mut draft.package_item,
                 Some(FilterKind::TransferItem) => &mut draft.transfer_item,
                 Some(FilterKind::Ids) => &mut draft.ids,
@@ -101,6 +108,7 @@ impl FilterDraft {
             stock_location: f.stock_location.map(|l| l.to_string()).unwrap_or_default(),
             is_active: f.is_active.map(|a| a.to_string()).unwrap_or_default(),
             created_before: f.created_before.map(to_iso_date).unwrap_or_default(),
+            created_from: f.created_from.map(to_iso_date).unwrap_or_default(),
             package_item: f.package_item.map(|i| i.to_string()).unwrap_or_default(),
             transfer_item: f.transfer_item.map(|i| i.to_string()).unwrap_or_default(),
             ids: f.ids.iter().map(u64::to_string).collect::<Vec<_>>().join(", "),
@@ -120,6 +128,12 @@ impl FilterDraft {
         let created_before = field(
             &self.created_before,
             FilterKind::CreatedBefore,
+            parse_input_date,
+            &mut errors,
+        );
+        let created_from = field(
+            &self.created_from,
+            FilterKind::CreatedFrom,
             parse_input_date,
             &mut errors,
         );
@@ -145,6 +159,7 @@ impl FilterDraft {
             stock_location,
             is_active,
             created_before,
+            created_from,
             package_item,
             transfer_item,
             ids,
@@ -165,6 +180,37 @@ fn field<T>(text: &str, kind: FilterKind, parse: impl Fn(&str) -> Option<T>, err
     parsed
 }
 
+/// A ready-made created-date range, as operators ask for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    /// Created in the last N days, today (UTC) included.
+    Last(u32),
+    /// Created more than N days ago: before 00:00 UTC of the day N days before today.
+    OlderThan(u32),
+}
+
+/// The presets the form offers, in its order ([`crate::messages::Messages::presets`]).
+pub const PRESETS: [Preset; 6] = [
+    Preset::Last(7),
+    Preset::Last(30),
+    Preset::Last(90),
+    Preset::OlderThan(30),
+    Preset::OlderThan(90),
+    Preset::OlderThan(365),
+];
+
+impl Preset {
+    /// The range as `(created from, created before)` on `today` (UTC): days are calendar
+    /// days, so month and year ends need nothing special and there is no daylight saving.
+    pub fn range(self, today: NaiveDate) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let back = |days: u32| today.checked_sub_days(chrono::Days::new(u64::from(days)));
+        match self {
+            Preset::Last(days) => (back(days.saturating_sub(1)), None),
+            Preset::OlderThan(days) => (None, back(days)),
+        }
+    }
+}
+
 /// The label of a filter, as the filter form names it.
 pub fn filter_label(kind: FilterKind) -> &'static str {
     let m = t();
@@ -173,6 +219,7 @@ pub fn filter_label(kind: FilterKind) -> &'static str {
         FilterKind::StockLocation => m.filter_stock_location,
         FilterKind::Active => m.filter_active,
         FilterKind::CreatedBefore => m.filter_created_before,
+        FilterKind::CreatedFrom => m.filter_created_from,
         FilterKind::PackageItem => m.filter_package_item,
         FilterKind::TransferItem => m.filter_transfer_item,
         FilterKind::Ids => m.filter_ids,
@@ -203,6 +250,11 @@ pub fn unhonoured_filters(filters: &Filters, rows: &[Discrepancy]) -> Vec<Filter
     {
         out.push(FilterKind::CreatedBefore);
     }
+    if let Some(from) = filters.created_from
+        && rows.iter().any(|d| d.created_date.date_naive() < from)
+    {
+        out.push(FilterKind::CreatedFrom);
+    }
     let item = |id: Option<i64>, wanted: u64| id.and_then(|i| u64::try_from(i).ok()) == Some(wanted);
     if let Some(wanted) = filters.package_item
         && rows.iter().any(|d| !item(d.package_item, wanted))
@@ -227,7 +279,6 @@ pub fn unhonoured_filters(filters: &Filters, rows: &[Discrepancy]) -> Vec<Filter
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
 
     fn record(reason: &str, loc: i64, active: bool) -> Discrepancy {
         Discrepancy {
@@ -297,6 +348,39 @@ mod tests {
     }
 
     #[test]
+    fn presets_count_calendar_days_across_month_year_and_leap_day() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // The last 7 days include today: from 6 days back.
+        assert_eq!(Preset::Last(7).range(day(2025, 1, 3)), (Some(day(2024, 12, 28)), None));
+        assert_eq!(Preset::Last(30).range(day(2024, 3, 1)), (Some(day(2024, 2, 1)), None));
+        assert_eq!(Preset::Last(90).range(day(2023, 3, 31)), (Some(day(2023, 1, 1)), None));
+        // Older than N days: created before 00:00 UTC of the day N days back.
+        assert_eq!(
+            Preset::OlderThan(30).range(day(2024, 3, 30)),
+            (None, Some(day(2024, 2, 29)))
+        );
+        assert_eq!(
+            Preset::OlderThan(365).range(day(2025, 1, 1)),
+            (None, Some(day(2024, 1, 2)))
+        );
+        assert_eq!(
+            Preset::OlderThan(90).range(day(2026, 12, 3)),
+            (None, Some(day(2026, 9, 4)))
+        );
+        // Every preset gives one bound, at or before today, never an error.
+        for preset in PRESETS {
+            let (from, before) = preset.range(day(2024, 12, 31));
+            assert!(from.is_some() != before.is_some(), "{preset:?}");
+            assert!(from.or(before).unwrap() <= day(2024, 12, 31));
+        }
+        assert_eq!(
+            Preset::Last(7).range(NaiveDate::MIN),
+            (None, None),
+            "no panic at the calendar's start"
+        );
+    }
+
+    #[test]
     fn item_and_id_filters_the_server_ignored_are_detected() {
         let rows = [record("damaged", 1, true)]; // transfer item 3, no package item, id 1
         let ignored = |f: Filters| unhonoured_filters(&f, &rows);
@@ -344,6 +428,7 @@ mod tests {
             stock_location: Some(7),
             is_active: Some(false),
             created_before: NaiveDate::from_ymd_opt(2023, 10, 10),
+            created_from: NaiveDate::from_ymd_opt(2023, 1, 31),
             package_item: Some(11111),
             transfer_item: Some(5),
             ids: vec![3, 1, 2],
@@ -375,11 +460,13 @@ mod tests {
             stock_location: "abc".into(),
             is_active: "maybe".into(),
             created_before: "2023-02-30".into(),
+            created_from: "yesterday".into(),
             package_item: "0".into(),
             transfer_item: "-5".into(),
             ids: "1,,2".into(),
         };
         let errors = draft.parse().unwrap_err();
+        assert!(errors.has(FilterKind::CreatedFrom));
         assert!(errors.has(FilterKind::PackageItem));
         assert!(errors.has(FilterKind::TransferItem));
         assert!(errors.has(FilterKind::Ids));

@@ -21,6 +21,8 @@ pub struct Filters {
     pub is_active: Option<bool>,
     /// Only records created before 00:00 UTC of this day (`created_date__lt`).
     pub created_before: Option<NaiveDate>,
+    /// Only records created on this day (UTC) or later (`created_date__gte`).
+    pub created_from: Option<NaiveDate>,
     /// Package item id filter.
     pub package_item: Option<u64>,
     /// Transfer item id filter.
@@ -55,6 +57,7 @@ impl Filters {
             stock_location: nonempty("stock_location").and_then(|v| parse_positive_id(&v)),
             is_active: nonempty("is_active").and_then(|v| parse_bool(&v)),
             created_before: nonempty("created_date__lt").and_then(|v| crate::dates::parse_input_date(&v)),
+            created_from: nonempty("created_date__gte").and_then(|v| crate::dates::parse_input_date(&v)),
             package_item: nonempty("package_item").and_then(|v| parse_positive_id(&v)),
             transfer_item: nonempty("transfer_item").and_then(|v| parse_positive_id(&v)),
             ids: nonempty("id__in").and_then(|v| parse_ids(&v)).unwrap_or_default(),
@@ -71,6 +74,9 @@ impl Filters {
         }
         if let Some(active) = self.is_active {
             out.push(("is_active", active.to_string()));
+        }
+        if let Some(date) = self.created_from {
+            out.push(("created_date__gte", crate::dates::to_iso_date(date)));
         }
         if let Some(date) = self.created_before {
             out.push(("created_date__lt", crate::dates::to_iso_date(date)));
@@ -123,7 +129,8 @@ pub struct ListQuery {
 type Reads = fn(&str) -> bool;
 
 /// The filter parameters whose values must read as their type; a reason is any text.
-const CHECKED: [(&str, Reads); 6] = [
+const CHECKED: [(&str, Reads); 7] = [
+    ("created_date__gte", |v| crate::dates::parse_input_date(v).is_some()),
     ("stock_location", |v| parse_positive_id(v).is_some()),
     ("is_active", |v| parse_bool(v).is_some()),
     ("created_date__lt", |v| crate::dates::parse_input_date(v).is_some()),
@@ -327,6 +334,21 @@ mod tests {
             from(&[("stock_location", " "), ("created_date__lt", "")])
                 .malformed
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_created_date_range_round_trips() {
+        let q = from(&[("created_date__gte", "2024-01-31"), ("created_date__lt", "2024-03-01")]);
+        assert_eq!(q.filters.created_from, NaiveDate::from_ymd_opt(2024, 1, 31));
+        assert_eq!(
+            q.to_search(),
+            "?created_date__gte=2024-01-31&created_date__lt=2024-03-01"
+        );
+        assert!(q.api_pairs().contains(&("created_date__gte", "2024-01-31".to_string())));
+        assert_eq!(
+            from(&[("created_date__gte", "2024-02-30")]).malformed,
+            vec![("created_date__gte", "2024-02-30".to_string())]
         );
     }
 

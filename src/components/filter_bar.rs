@@ -2,10 +2,12 @@
 //! URL can set is visible here, so nothing filters the list silently.
 
 use crate::api::ListQuery;
-use crate::list_filters::{FilterDraft, FilterKind, filter_label};
+use crate::dates::to_iso_date;
+use crate::list_filters::{FilterDraft, FilterKind, PRESETS, filter_label};
 use crate::messages::{KNOWN_REASONS, t};
 use crate::routes::{list_path, use_base, use_go};
 use leptos::prelude::*;
+use std::rc::Rc;
 
 /// What the filter form holds, kept by the list page: a language switch rebuilds the form
 /// and must not lose what was typed; a new view (another query) starts from its filters.
@@ -45,20 +47,43 @@ pub fn FilterBar(
     );
     let filtered = query.is_filtered();
     let cleared = use_base().href(&list_path(&query.without_filters()));
+    let apply = Rc::new(move || match form.with_untracked(|f| f.draft.parse()) {
+        Ok(filters) => {
+            invalid.set(Vec::new());
+            go(&list_path(&query.with_filters(filters)), false);
+        }
+        Err(errors) => invalid.set(errors.invalid),
+    });
+    let submit = apply.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match form.with_untracked(|f| f.draft.parse()) {
-            Ok(filters) => {
-                invalid.set(Vec::new());
-                go(&list_path(&query.with_filters(filters)), false);
-            }
-            Err(errors) => invalid.set(errors.invalid),
-        }
+        submit();
+    };
+    // A preset fills both dates (today in UTC) and applies at once.
+    let on_preset = move |ev: leptos::ev::Targeted<leptos::ev::Event, web_sys::HtmlSelectElement>| {
+        let Some(preset) = ev.target().value().parse::<usize>().ok().and_then(|i| PRESETS.get(i)) else {
+            return;
+        };
+        let now = js_sys::Date::new_0();
+        let Some(today) = chrono::NaiveDate::from_ymd_opt(
+            now.get_utc_full_year() as i32,
+            now.get_utc_month() + 1,
+            now.get_utc_date(),
+        ) else {
+            return;
+        };
+        let (from, before) = preset.range(today);
+        form.update(|f| {
+            f.draft.created_from = from.map(to_iso_date).unwrap_or_default();
+            f.draft.created_before = before.map(to_iso_date).unwrap_or_default();
+        });
+        apply();
     };
     let is_invalid = move |kind: FilterKind| invalid.with(|v| v.contains(&kind));
     let errors = move || {
         [
             (FilterKind::StockLocation, m.must_be_positive_integer),
+            (FilterKind::CreatedFrom, m.date_invalid),
             (FilterKind::CreatedBefore, m.date_invalid),
             (FilterKind::Active, m.must_be_yes_or_no),
             (FilterKind::PackageItem, m.must_be_positive_integer),
@@ -120,20 +145,22 @@ pub fn FilterBar(
                         <option value="false" selected=move || draft.get(|d| &d.is_active) == "false">{m.no}</option>
                     </select>
                 </label>
+                {field(draft, invalid, FilterKind::CreatedFrom, "created_date__gte", "date", |d| &d.created_from, |d| &mut d.created_from)}
+                {field(draft, invalid, FilterKind::CreatedBefore, "created_date__lt", "date", |d| &d.created_before, |d| &mut d.created_before)}
                 <label>
-                    <span>{m.filter_created_before}</span>
-                    <input
-                        type="date"
-                        name="created_date__lt"
-                        aria-invalid=move || is_invalid(FilterKind::CreatedBefore).to_string()
-                        aria-describedby="filter-errors"
-                        prop:value=move || draft.get(|d| &d.created_before)
-                        on:input:target=move |ev| draft.set(ev.target().value(), |d| &mut d.created_before)
-                    />
+                    <span>{m.presets_label}</span>
+                    <select name="preset" on:change:target=on_preset>
+                        <option value="" selected>"—"</option>
+                        {m.presets
+                            .iter()
+                            .enumerate()
+                            .map(|(i, label)| view! { <option value=format!("{i}")>{*label}</option> })
+                            .collect_view()}
+                    </select>
                 </label>
-                {id_field(draft, invalid, FilterKind::PackageItem, "package_item", |d| &d.package_item, |d| &mut d.package_item)}
-                {id_field(draft, invalid, FilterKind::TransferItem, "transfer_item", |d| &d.transfer_item, |d| &mut d.transfer_item)}
-                {id_field(draft, invalid, FilterKind::Ids, "id__in", |d| &d.ids, |d| &mut d.ids)}
+                {field(draft, invalid, FilterKind::PackageItem, "package_item", "text", |d| &d.package_item, |d| &mut d.package_item)}
+                {field(draft, invalid, FilterKind::TransferItem, "transfer_item", "text", |d| &d.transfer_item, |d| &mut d.transfer_item)}
+                {field(draft, invalid, FilterKind::Ids, "id__in", "text", |d| &d.ids, |d| &mut d.ids)}
                 <button type="submit" class="button">{m.apply_filters}</button>
                 {filtered.then(|| view! { <a class="button link" href=cleared>{m.clear_filters}</a> })}
             </fieldset>
@@ -144,12 +171,14 @@ pub fn FilterBar(
     }
 }
 
-/// A text field for ids (item ids, record ids): one function, so the three compile once.
-fn id_field(
+/// A labelled field of the draft (the dates, the item and record ids): one function, so they
+/// compile once.
+fn field(
     draft: Field,
     invalid: RwSignal<Vec<FilterKind>>,
     kind: FilterKind,
     name: &'static str,
+    input_type: &'static str,
     get: fn(&FilterDraft) -> &String,
     set: fn(&mut FilterDraft) -> &mut String,
 ) -> impl IntoView {
@@ -157,7 +186,7 @@ fn id_field(
         <label>
             <span>{filter_label(kind)}</span>
             <input
-                type="text"
+                type=input_type
                 name=name
                 autocomplete="off"
                 aria-invalid=move || invalid.with(|v| v.contains(&kind)).to_string()

@@ -136,6 +136,12 @@ pub struct Messages {
     pub filter_active: &'static str,
     /// Label of the created-before date filter.
     pub filter_created_before: &'static str,
+    /// Label of the created-from filter.
+    pub filter_created_from: &'static str,
+    /// Label of the preset ranges' select, and its first option.
+    pub presets_label: &'static str,
+    /// The preset ranges, in the order of [`crate::list_filters::PRESETS`].
+    pub presets: [&'static str; 6],
     /// Label of the package item filter.
     pub filter_package_item: &'static str,
     /// Label of the transfer item filter.

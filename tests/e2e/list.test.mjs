@@ -333,3 +333,35 @@ test('package item, transfer item and record id filters narrow the list as the s
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a created date range, typed or from a preset, narrows the list as the server counts', async () => {
+  const { oms } = ctx;
+  const page = await ctx.newPage();
+  await signIn(page, oms, { remember: true });
+  await expectRowsMatchApi(page, oms, {});
+  const iso = (d) => d.toISOString().slice(0, 10);
+  const daysBack = (n) => {
+    const d = new Date();
+    d.setUTCDate(d.getUTCDate() - n);
+    return iso(d);
+  };
+  // "Older than 30 days": created before 00:00 UTC of the day 30 days back.
+  await page.locator('form.filters select[name="preset"]').selectOption({ label: 'Older than 30 days' });
+  await page.waitForURL((u) => u.searchParams.get('created_date__lt') === daysBack(30));
+  const older = await expectRowsMatchApi(page, oms, { created_date__lt: daysBack(30) });
+  assert.ok(older.count > 0);
+  // "Last 90 days": from 89 days back, today included; the other bound goes.
+  await page.locator('form.filters select[name="preset"]').selectOption({ label: 'Last 90 days' });
+  await page.waitForURL((u) => u.searchParams.get('created_date__gte') === daysBack(89) && !u.searchParams.has('created_date__lt'));
+  await expectRowsMatchApi(page, oms, { created_date__gte: daysBack(89) });
+  // Typed: both bounds.
+  const from = page.locator('form.filters input[name="created_date__gte"]');
+  await from.fill(daysBack(200));
+  await page.locator('form.filters input[name="created_date__lt"]').fill(daysBack(100));
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.waitForURL((u) => u.searchParams.get('created_date__gte') === daysBack(200) && u.searchParams.get('created_date__lt') === daysBack(100));
+  const range = await expectRowsMatchApi(page, oms, { created_date__gte: daysBack(200), created_date__lt: daysBack(100) });
+  assert.ok(range.results.every((r) => r.created_date.slice(0, 10) >= daysBack(200) && r.created_date.slice(0, 10) < daysBack(100)));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
