@@ -42,19 +42,11 @@ fn list_shape_fields_and_default_order() {
 
     let all = s.all("");
     assert_eq!(all.len(), 120);
-    let reasons = [
-        "out_of_stock",
-        "damaged",
-        "missing",
-        "wrong_product",
-        "expired",
-        "quality_issue",
-    ];
     let now = chrono::Utc::now();
     for rec in &all {
         let obj = rec.as_object().unwrap();
         assert_eq!(obj.len(), 8);
-        assert!(reasons.contains(&rec["reason"].as_str().unwrap()));
+        assert!(REASONS.contains(&rec["reason"].as_str().unwrap()));
         for f in ["created_date", "modified_date"] {
             let d = date_of(rec, f);
             assert_eq!(d.len(), 27, "{d}");

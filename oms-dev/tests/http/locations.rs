@@ -330,17 +330,7 @@ fn hostile_names_are_served_exactly_as_seeded() {
     let hostile_at: BTreeSet<i64> = s
         .all("")
         .iter()
-        .filter(|r| {
-            ![
-                "out_of_stock",
-                "damaged",
-                "missing",
-                "wrong_product",
-                "expired",
-                "quality_issue",
-            ]
-            .contains(&r["reason"].as_str().unwrap())
-        })
+        .filter(|r| !REASONS.contains(&r["reason"].as_str().unwrap()))
         .map(|r| r["stock_location"].as_i64().unwrap())
         .collect();
     let listed: BTreeSet<i64> = location_ids(&v).into_iter().collect();
@@ -380,18 +370,7 @@ fn seeded_discrepancies_cover_locations_reasons_and_two_years() {
         let locations: BTreeSet<i64> = all.iter().map(|r| r["stock_location"].as_i64().unwrap()).collect();
         assert!(locations.len() >= 40, "seed {seed}: {} locations", locations.len());
         let reasons: BTreeSet<&str> = all.iter().map(|r| r["reason"].as_str().unwrap()).collect();
-        assert_eq!(
-            reasons,
-            BTreeSet::from([
-                "out_of_stock",
-                "damaged",
-                "missing",
-                "wrong_product",
-                "expired",
-                "quality_issue"
-            ]),
-            "seed {seed}"
-        );
+        assert_eq!(reasons, BTreeSet::from(REASONS), "seed {seed}");
         let dates: Vec<chrono::DateTime<chrono::FixedOffset>> = all
             .iter()
             .map(|r| chrono::DateTime::parse_from_rfc3339(&date_of(r, "created_date")).unwrap())
