@@ -18,6 +18,16 @@ pub(crate) fn find(selector: &str) -> Option<web_sys::HtmlElement> {
     document().query_selector(selector).ok().flatten()?.dyn_into().ok()
 }
 
+/// Every element matching `selector`, in document order, as `HtmlElement`s.
+pub(crate) fn find_all(selector: &str) -> Vec<web_sys::HtmlElement> {
+    let Ok(list) = document().query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
+}
+
 /// Focuses `el`, making it focusable from script first when it is not (a heading, the
 /// table) without adding it to the Tab order.
 pub(crate) fn focus(el: &web_sys::HtmlElement) {

@@ -8,7 +8,7 @@
 
 use crate::api::client::get_aside;
 use crate::api::{Cancel, Credentials};
-use crate::json::{Json, value};
+use crate::json::{Json, safe_integer, value};
 use crate::session::Session;
 use crate::text::escape_html;
 use leptos::prelude::*;
@@ -87,10 +87,8 @@ pub fn decode_page(body: &str) -> Result<(Vec<(i64, String)>, bool), String> {
     let names = items
         .iter()
         .filter_map(|item| match (item.get("id"), item.get("name")) {
-            (Some(Json::Num(id)), Some(Json::Str(name)))
-                if id.fract() == 0.0 && id.abs() <= 9_007_199_254_740_991.0 && !name.trim().is_empty() =>
-            {
-                Some((*id as i64, name.trim().to_string()))
+            (Some(Json::Num(id)), Some(Json::Str(name))) if !name.trim().is_empty() => {
+                Some((safe_integer(*id)?, name.trim().to_string()))
             }
             _ => None,
         })

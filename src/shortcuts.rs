@@ -7,7 +7,7 @@
 //! component: the listener outlives the mounts of a language switch, and the dialog is
 //! static text, built when first asked for, in the language of the moment.
 
-use crate::focus::{find, heading_soon};
+use crate::focus::{find, find_all, heading_soon};
 use crate::keyboard::{KEYS, Shortcut, interpret, step};
 use crate::messages::t;
 use crate::text::escape_html;
@@ -94,13 +94,8 @@ fn act(shortcut: Shortcut) {
 
 /// Moves the focus to the next or previous row's link of the table on screen.
 fn move_row(forward: bool) {
-    let Ok(links) = leptos::prelude::document().query_selector_all("table.records tbody a") else {
-        return;
-    };
     let active = leptos::prelude::document().active_element();
-    let rows: Vec<web_sys::HtmlElement> = (0..links.length())
-        .filter_map(|i| links.item(i)?.dyn_into().ok())
-        .collect();
+    let rows = find_all("table.records tbody a");
     let current = rows.iter().position(|el| {
         active
             .as_ref()

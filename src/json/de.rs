@@ -105,7 +105,7 @@ fn kind(unexp: Unexpected) -> String {
 }
 
 /// `n` as an integer when it is integral and safe (|n| ≤ 2^53 − 1); `-0` is 0.
-fn safe_integer(n: f64) -> Option<i64> {
+pub(crate) fn safe_integer(n: f64) -> Option<i64> {
     (n.trunc() == n && n.abs() <= MAX_SAFE).then_some(n as i64)
 }
 

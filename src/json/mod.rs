@@ -50,6 +50,8 @@ use serde::de::DeserializeOwned;
 
 mod de;
 
+pub(crate) use de::safe_integer;
+
 /// Parses `text` as JSON into `T`; the error is a short explanation for the user.
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     T::deserialize(parse(text, true)?).map_err(|e| e.to_string())

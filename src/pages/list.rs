@@ -14,7 +14,6 @@ use crate::ui_state::use_ui;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use wasm_bindgen::JsCast;
 
 /// `/discrepancies` (and `/`): table, pagination, sorting and filters.
 #[component]
@@ -63,11 +62,7 @@ pub fn ListPage() -> impl IntoView {
                 <a class="button danger-outline" href=base.href(REMOVE)>{m.nav_remove}</a>
             </div>
             {move || view! { <FilterBar query=form_query.get() form=filter_form /> }}
-            <div
-                class="results"
-                class:is-loading=pending
-                aria-busy=move || pending.get().to_string()
-            >
+            <div class="results" class:is-loading=pending aria-busy=move || pending.get().to_string()>
                 <p class="loading-marker" role="status" hidden=move || !pending.get()>{m.refreshing}</p>
                 <RetryBanner control=resource.retries />
                 <Transition
@@ -110,14 +105,9 @@ fn keep_focus(query: &ListQuery, count: u64, shown: StoredValue<Option<ListQuery
         if !focus::lost() {
             return;
         }
-        let same = document()
-            .query_selector_all(".results a[href], .results select")
-            .ok()
-            .and_then(|all| {
-                (0..all.length())
-                    .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-                    .find(|el| name_of(el).as_ref() == Some(&wanted))
-            });
+        let same = focus::find_all(".results a[href], .results select")
+            .into_iter()
+            .find(|el| name_of(el).as_ref() == Some(&wanted));
         if let Some(el) = same.or_else(|| focus::find(".results table, .results .empty")) {
             focus::focus(&el);
         }
