@@ -12,34 +12,42 @@ use std::future::Future;
 use std::rc::Rc;
 
 /// What a read left: the key and the result, of the page's types, and whether it failed.
-/// One type for every page's resource, so that the resource machinery (an async derived
-/// value, its futures and their wakers) is compiled once, not once per page: the bundle is
-/// smaller. [`value`] gives the page its types back.
+/// One type for every page's read, so that the machinery around it (the effect that starts
+/// it, the task that awaits it) is compiled once, not once per page: the bundle is smaller.
+/// [`value`] gives the page its types back.
 #[derive(Clone)]
 pub struct Read {
     failed: bool,
     value: Rc<dyn Any>,
 }
 
-/// A page's read: the resource, its retry state (for [`crate::components::RetryBanner`])
-/// and a manual retry (for [`crate::components::ErrorPanel`]).
+/// A page's read: its latest result, whether a newer one is on its way, its retry state
+/// (for [`crate::components::RetryBanner`]) and a manual retry (for
+/// [`crate::components::ErrorPanel`]).
+///
+/// Plain signals and one task per read, not an async resource under `<Transition>`: the
+/// page keeps showing the last result while the next loads either way, and leaving the
+/// async resource machinery (its futures, the suspense boundary, the transition registry
+/// with its channel) out of the bundle saves more than its weight (see README
+/// "Performance").
 pub struct OmsResource {
-    /// The current read ([`value`] reads it).
-    pub data: LocalResource<Read>,
+    /// The latest finished read ([`value`] reads it); `None` until the first one ends.
+    pub data: ReadSignal<Option<Read>, LocalStorage>,
+    /// A read is on its way (the first, or one that will replace `data`).
+    pub pending: ReadSignal<bool>,
     /// The automatic retries of the current read.
     pub retries: RetryControl,
     /// Reads again.
     pub retry: Callback<()>,
 }
 
-/// The key and the result of the current read of `data`, once there: the `K` and `T` its
-/// [`use_oms_resource`] was called with.
-pub async fn value<K, T>(data: LocalResource<Read>) -> (K, Result<T, ApiError>)
+/// The key and the result of `read`: the `K` and `T` its [`use_oms_resource`] was called
+/// with.
+pub fn value<K, T>(read: &Read) -> (K, Result<T, ApiError>)
 where
     K: Clone + Default + 'static,
     T: Clone + 'static,
 {
-    let read = data.await;
     read.value
         .downcast_ref::<(K, Result<T, ApiError>)>()
         .cloned()
@@ -47,9 +55,16 @@ where
         .unwrap_or_else(|| (K::default(), Err(ApiError::Aborted)))
 }
 
+/// A read as it starts: already known (the data on screen, mounted again for a language
+/// switch), or on its way.
+enum Started {
+    Ready(Read),
+    Later(LocalBoxFuture<Read>),
+}
+
 /// One read as the resource starts it: the data version and credentials of the moment, the
 /// retry state and the cancel handle. Made by [`use_oms_resource`] for its types.
-type Job = Box<dyn Fn(u64, Option<Credentials>, RetryControl, Cancel) -> LocalBoxFuture<Read>>;
+type Job = Box<dyn Fn(u64, Option<Credentials>, RetryControl, Cancel) -> Started>;
 
 /// Reads `url(credentials, key())` (nothing when it is `None`) and turns the answer into a `T` with `decode` whenever
 /// the key, the credentials or the data version change. The previous read is aborted when
@@ -70,45 +85,48 @@ where
 {
     let session = use_session();
     let ui = use_ui();
+    let done = |key: K, result: Result<T, ApiError>| Read {
+        failed: matches!(&result, Err(e) if *e != ApiError::Aborted),
+        value: Rc::new((key, result)),
+    };
     let job: Job = Box::new(move |version, credentials, retries, cancel| {
         let key = key();
-        // Mounted again for a language switch: the data on screen is still current.
-        let reused = ui.reads.try_with_value(|r| r.reuse::<K, T>(&key, version)).flatten();
-        Box::pin(async move {
-            let result = match (reused, credentials) {
-                (Some(value), _) => Ok(value),
-                (None, credentials) => {
-                    let result = match credentials {
-                        Some(c) => match url(&c, &key) {
-                            Some(url) => decode(&key, read(retries, cancel, c, url).await),
-                            // Nothing to ask: the page says why.
-                            None => Err(ApiError::Aborted),
-                        },
-                        None => Err(ApiError::Unauthorized { detail: String::new() }),
-                    };
-                    session.observe(&result);
-                    if let Ok(value) = &result {
-                        ui.reads
-                            .try_update_value(|r| r.keep(key.clone(), version, value.clone()));
-                    }
-                    result
-                }
+        // Mounted again for a language switch: the data on screen is still current, and
+        // shown at once (no "Loading…" in between, so the scroll position stays).
+        if let Some(value) = ui.reads.try_with_value(|r| r.reuse::<K, T>(&key, version)).flatten() {
+            return Started::Ready(done(key, Ok(value)));
+        }
+        Started::Later(Box::pin(async move {
+            let result = match credentials {
+                Some(c) => match url(&c, &key) {
+                    Some(url) => decode(&key, read(retries, cancel, c, url).await),
+                    // Nothing to ask: the page says why.
+                    None => Err(ApiError::Aborted),
+                },
+                None => Err(ApiError::Unauthorized { detail: String::new() }),
             };
-            Read {
-                failed: matches!(&result, Err(e) if *e != ApiError::Aborted),
-                value: Rc::new((key, result)),
+            session.observe(&result);
+            if let Ok(value) = &result {
+                ui.reads
+                    .try_update_value(|r| r.keep(key.clone(), version, value.clone()));
             }
-        })
+            done(key, result)
+        }))
     });
     resource(job, session, ui.data_version)
 }
 
-/// The resource around a page's [`Job`]: not generic.
+/// The resource around a page's [`Job`]: not generic. The effect runs at once, so a read
+/// that is already known is on screen in the page's first render.
 fn resource(job: Job, session: Session, data_version: RwSignal<u64>) -> OmsResource {
     let attempt = RwSignal::new(0u32);
     let retries = RetryControl::default();
+    let data = RwSignal::new_local(None::<Read>);
+    let pending = RwSignal::new(false);
     let in_flight = StoredValue::new_local(None::<Cancel>);
-    let data = LocalResource::new(move || {
+    // Which start is the latest: an aborted, superseded read must not overwrite its successor.
+    let latest = Rc::new(std::cell::Cell::new(0u64));
+    let effect = RenderEffect::new(move |_| {
         attempt.track();
         let version = data_version.get();
         let credentials = session.credentials();
@@ -116,8 +134,29 @@ fn resource(job: Job, session: Session, data_version: RwSignal<u64>) -> OmsResou
         if let Some(Some(previous)) = in_flight.try_update_value(|slot| slot.replace(cancel.clone())) {
             previous.abort();
         }
-        job(version, credentials, retries, cancel)
+        let this = latest.get() + 1;
+        latest.set(this);
+        // The job reads the key: tracked, so a new key starts a new read.
+        match job(version, credentials, retries, cancel) {
+            Started::Ready(read) => {
+                data.set(Some(read));
+                pending.set(false);
+            }
+            Started::Later(future) => {
+                pending.set(true);
+                let latest = latest.clone();
+                leptos::task::spawn_local(async move {
+                    let read = future.await;
+                    if latest.get() == this {
+                        data.try_set(Some(read));
+                        pending.try_set(false);
+                    }
+                });
+            }
+        }
     });
+    // The page owns the effect: it stops when the page goes.
+    StoredValue::new_local(effect);
     on_cleanup(move || {
         if let Some(Some(cancel)) = in_flight.try_get_value() {
             cancel.abort();
@@ -126,7 +165,8 @@ fn resource(job: Job, session: Session, data_version: RwSignal<u64>) -> OmsResou
     let failed = Signal::derive(move || data.with(|v| v.as_ref().is_some_and(|r| r.failed)));
     retry_when_back_online(attempt, failed);
     OmsResource {
-        data,
+        data: data.read_only(),
+        pending: pending.read_only(),
         retries,
         retry: Callback::new(move |_| attempt.update(|n| *n += 1)),
     }

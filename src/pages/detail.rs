@@ -9,7 +9,7 @@ use crate::dates::format_utc;
 use crate::loader::{use_oms_resource, value};
 use crate::messages::{reason_label, t};
 use crate::routes::{LIST, detail_segment, use_app_path, use_base};
-use leptos::either::{Either, EitherOf4};
+use leptos::either::{Either, EitherOf5};
 use leptos::prelude::*;
 
 /// The detail route. A non-numeric id never reaches the OMS.
@@ -33,25 +33,24 @@ fn DetailLoader(id: u64) -> impl IntoView {
     let retries = resource.retries;
     view! {
         <RetryBanner control=retries />
-        <Transition fallback=move || view! { <p class="status" role="status">{t().loading}</p> }>
-            {move || {
-                // Built again, in place, when the stock location names arrive.
-                locations.track();
-                Suspend::new(async move {
-                match value::<u64, Discrepancy>(data).await.1 {
-                    Ok(record) => EitherOf4::A(view! { <RecordView record /> }),
-                    Err(ApiError::NotFound { detail }) => EitherOf4::B(not_found(t().err_not_found(&detail))),
-                    Err(ApiError::Aborted) => EitherOf4::C(()),
-                    Err(error) => EitherOf4::D(view! {
-                        <section class="page">
-                            {back_link()}
-                            <ErrorPanel error on_retry />
-                        </section>
-                    }),
-                }
-            })
-            }}
-        </Transition>
+        {move || {
+            // Built again, in place, when the stock location names arrive.
+            locations.track();
+            let Some(read) = data.get() else {
+                return EitherOf5::A(view! { <p class="status" role="status">{t().loading}</p> });
+            };
+            match value::<u64, Discrepancy>(&read).1 {
+                Ok(record) => EitherOf5::B(view! { <RecordView record /> }),
+                Err(ApiError::NotFound { detail }) => EitherOf5::C(not_found(t().err_not_found(&detail))),
+                Err(ApiError::Aborted) => EitherOf5::D(()),
+                Err(error) => EitherOf5::E(view! {
+                    <section class="page">
+                        {back_link()}
+                        <ErrorPanel error on_retry />
+                    </section>
+                }),
+            }
+        }}
     }
 }
 

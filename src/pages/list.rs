@@ -11,7 +11,7 @@ use crate::loader::{use_oms_resource, value};
 use crate::messages::t;
 use crate::routes::{REMOVE, list_path, use_base};
 use crate::ui_state::use_ui;
-use leptos::either::{Either, EitherOf3};
+use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -29,28 +29,28 @@ pub fn ListPage() -> impl IntoView {
 
     let resource = use_oms_resource(move || query.get(), list_request, list_page);
     let data = resource.data;
+    let pending = resource.pending;
     let on_retry = resource.retry;
-    let (pending, set_pending) = signal(false);
     let error_base = base.clone();
     let shown = StoredValue::new(None);
     let content = move || {
         // The results are built again, in place, when the stock location names arrive.
         ui.locations.track();
-        let base = error_base.clone();
-        Suspend::new(async move {
-            let (q, result) = value::<ListQuery, Page<Discrepancy>>(data).await;
-            match result {
-                Ok(page) => EitherOf3::A(results(q, page, shown)),
-                // Not asked: a filter of the URL does not read (marked in the form above).
-                Err(ApiError::Aborted) => EitherOf3::B(
-                    (!q.malformed.is_empty())
-                        .then(|| view! { <p class="warning" role="alert">{t().filters_malformed}</p> }),
-                ),
-                Err(error) => EitherOf3::C(view! {
-                    <ErrorPanel error on_retry first_page_href=base.href(&list_path(&q.with_page(1))) />
-                }),
-            }
-        })
+        let Some(read) = data.get() else {
+            return EitherOf4::A(view! { <p class="status" role="status">{t().loading}</p> });
+        };
+        let (q, result) = value::<ListQuery, Page<Discrepancy>>(&read);
+        match result {
+            Ok(page) => EitherOf4::B(results(q, page, shown)),
+            // Not asked: a filter of the URL does not read (marked in the form above).
+            Err(ApiError::Aborted) => EitherOf4::C(
+                (!q.malformed.is_empty())
+                    .then(|| view! { <p class="warning" role="alert">{t().filters_malformed}</p> }),
+            ),
+            Err(error) => EitherOf4::D(view! {
+                <ErrorPanel error on_retry first_page_href=error_base.href(&list_path(&q.with_page(1))) />
+            }),
+        }
     };
 
     let filter_form = ui.filter_form;
@@ -65,12 +65,7 @@ pub fn ListPage() -> impl IntoView {
             <div class="results" class:is-loading=pending aria-busy=move || pending.get().to_string()>
                 <p class="loading-marker" role="status" hidden=move || !pending.get()>{m.refreshing}</p>
                 <RetryBanner control=resource.retries />
-                <Transition
-                    fallback=move || view! { <p class="status" role="status">{m.loading}</p> }
-                    set_pending
-                >
-                    {content}
-                </Transition>
+                {content}
             </div>
         </section>
     }
