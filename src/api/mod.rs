@@ -5,6 +5,7 @@
 //! ([`decode`]), the error the UI renders ([`error`]), the shapes ([`types`]).
 
 pub mod client;
+pub mod counts;
 pub mod decode;
 mod early;
 pub mod error;

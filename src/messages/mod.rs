@@ -348,6 +348,26 @@ pub struct Messages {
     pub close: &'static str,
     /// Instead of the list while a filter of the URL does not read.
     pub filters_malformed: &'static str,
+
+    // The removal's breakdown, in its confirmation.
+    /// Caption of the breakdown by reason.
+    pub impact_by_reason: &'static str,
+    /// Caption of the breakdown by stock location.
+    pub impact_by_location: &'static str,
+    /// The line for every reason not listed.
+    pub impact_other_reasons: &'static str,
+    /// The line for every stock location not listed.
+    pub impact_other_locations: &'static str,
+    /// A count or date whose query failed.
+    pub not_available: &'static str,
+    /// "Created from {0} to {1}": the oldest and newest day in the removal's scope.
+    impact_span: &'static str,
+    /// Progress of the breakdown: {0} of {1} counts in.
+    impact_progress: &'static str,
+    /// Why there is no breakdown by stock location (the location list could not be read).
+    pub impact_no_locations: &'static str,
+    /// The link that opens exactly the records of the removal in the list.
+    pub impact_show: &'static str,
     /// Labels of the known reason codes, in the order of [`KNOWN_REASONS`].
     pub reasons: [&'static str; KNOWN_REASONS.len()],
     /// Tooltip of a translated reason: {0} is the code.
@@ -474,6 +494,20 @@ impl Messages {
             Some(loc) => fill(self.confirm_scope, &[&date, loc]),
             None => fill(self.confirm_scope_everywhere, &[&date]),
         }
+    }
+
+    /// "Created from 3 Feb 2023 to 30 Dec 2024": each end a day, or not available.
+    pub fn impact_span(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> String {
+        let end = |d: Option<NaiveDate>| d.map_or_else(|| self.not_available.to_string(), |d| day(self.lang, d));
+        fill(self.impact_span, &[&end(from), &end(to)])
+    }
+
+    /// "Counting… 12 of 58".
+    pub fn impact_progress(&self, done: usize, of: usize) -> String {
+        fill(
+            self.impact_progress,
+            &[&self.count(done as u64), &self.count(of as u64)],
+        )
     }
 
     /// "The server counts 3 such records right now."

@@ -7,6 +7,7 @@
 //! not apply, which is how a second click on "Remove" finds nothing to confirm.
 
 mod form;
+pub mod impact;
 pub mod texts;
 
 pub use form::{DateProblem, FormErrors, RemoveDraft, validate};

@@ -12,15 +12,20 @@ use crate::components::ErrorPanel;
 use crate::focus::find;
 use crate::loader::read_once;
 use crate::messages::t;
+use crate::removal::impact::Impact;
 use crate::removal::texts::{failure_headline, outcome_text, scope};
 use crate::removal::{DateProblem, Feedback, FormErrors, Stage};
-use crate::routes::{LIST, use_base};
+use crate::routes::{LIST, list_path, use_base};
 use crate::session::use_session;
 use crate::ui_state::use_ui;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
+
+mod impact;
+
+use impact::Breakdown;
 
 fn confirm_dialog() -> Option<web_sys::HtmlDialogElement> {
     find("dialog.confirm")?.dyn_into().ok()
@@ -43,6 +48,15 @@ pub fn RemovePage() -> impl IntoView {
     });
     let heading = NodeRef::<leptos::html::H2>::new();
     let locked = Memo::new(move |_| stage.with(Stage::locked));
+    let breakdown = Breakdown::new();
+    // The breakdown counts while the total is counted and the confirmation is open (again
+    // after a language switch); sending freezes it, and editing forgets it.
+    Effect::new(move |_| match stage.get() {
+        Stage::Confirming(request, _) => ui.locations.with_untracked(|n| breakdown.start(request, session, n)),
+        Stage::Counting => {}
+        Stage::Sending(..) | Stage::Done(..) => breakdown.stop(),
+        Stage::Editing(_) => breakdown.clear(),
+    });
 
     let review = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -59,6 +73,7 @@ pub fn RemovePage() -> impl IntoView {
         let Some(credentials) = session.credentials_untracked() else {
             return;
         };
+        ui.locations.with_untracked(|n| breakdown.start(request, session, n));
         spawn_local(async move {
             let result = read_once(session, count_created_before(&credentials, &request, &Cancel::new())).await;
             ui.advance_removal(stage.try_with_untracked(|s| s.counted(request, result)).flatten());
@@ -161,6 +176,15 @@ pub fn RemovePage() -> impl IntoView {
     // Leaving through "View the list" acknowledges the outcome: a fresh form next time.
     let acknowledge = move |_| ui.advance_removal(Some(Stage::default()));
 
+    // Opening the records leaves the confirmation: it is cancelled (the form keeps its
+    // input), after the router has taken the click.
+    let leave_confirmation = move |_| {
+        request_animation_frame(move || {
+            if let Some(next) = stage.try_with_untracked(Stage::cancel).flatten() {
+                ui.advance_removal(Some(next));
+            }
+        })
+    };
     let list_href = base.href(LIST);
     let list_href_done = list_href.clone();
     view! {
@@ -263,6 +287,7 @@ pub fn RemovePage() -> impl IntoView {
                                 <p class="scope">{scope(&request, &ui.locations.get_untracked())}</p>
                                 <p class="server-count">{m.server_count(count)}</p>
                                 {(count == 0).then(|| view! { <p class="warning">{m.nothing_to_remove}</p> })}
+                                {(count > 0).then(|| breakdown.view(count, ui.locations))}
                                 <p class="irreversible">{m.irreversible}</p>
                                 <div class="actions">
                                     <button
@@ -282,6 +307,18 @@ pub fn RemovePage() -> impl IntoView {
                                     >
                                         {m.cancel}
                                     </button>
+                                    {(count > 0 && !sending)
+                                        .then(|| {
+                                            view! {
+                                                <a
+                                                    class="impact-show"
+                                                    href=base.href(&list_path(&Impact::scope(&request)))
+                                                    on:click=leave_confirmation
+                                                >
+                                                    {m.impact_show}
+                                                </a>
+                                            }
+                                        })}
                                 </div>
                             </dialog>
                         },
