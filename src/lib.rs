@@ -10,6 +10,7 @@ pub mod components;
 pub mod config;
 pub mod dates;
 pub mod embed;
+pub mod export;
 mod focus;
 pub mod i18n;
 mod json;

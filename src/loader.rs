@@ -174,7 +174,7 @@ fn resource(job: Job, session: Session, data_version: RwSignal<u64>) -> OmsResou
 
 /// `GET url` with the retries, boxed: one copy of the request's code, however many types
 /// the pages read.
-fn read(
+pub(crate) fn read(
     retries: RetryControl,
     cancel: Cancel,
     credentials: Credentials,

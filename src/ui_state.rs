@@ -34,6 +34,8 @@ pub struct UiState {
     pub locations: RwSignal<crate::locations::Names>,
     /// The last result of each kind of read, and whether the app is being mounted again
     /// for a language switch (when reads take it instead of asking the OMS again).
+    /// The CSV export: it runs on while the user looks elsewhere, and survives a remount.
+    pub export: crate::export::Exporter,
     pub reads: StoredValue<ReadCache, LocalStorage>,
 }
 
@@ -106,6 +108,7 @@ impl UiState {
             },
             locations: RwSignal::new(Default::default()),
             reads: StoredValue::new_local(ReadCache::default()),
+            export: crate::export::Exporter::new(),
         }
     }
 

@@ -2,7 +2,7 @@
 //! page of one row under the filters: its `count`, and its row for a sorted query), never
 //! for the records themselves, so it costs the same for a hundred records or a million.
 
-use super::client::list;
+use super::client::{list_page, list_url};
 use super::{ApiError, Cancel, Credentials, Discrepancy, ListQuery, Page, RetryControl};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -45,7 +45,10 @@ pub fn each_count(
                     page: 1,
                     ..query.clone()
                 };
-                let answer = retries.run(&cancel, || list(&credentials, &query, &cancel)).await;
+                // The loader's read: one copy of the request and retry code for every read.
+                let url = list_url(&credentials, &query);
+                let body = crate::loader::read(retries, cancel.clone(), credentials.clone(), url).await;
+                let answer = list_page(&query, body);
                 on_answer(index, answer);
             }
         });

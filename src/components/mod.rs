@@ -3,6 +3,7 @@
 pub mod date_time;
 pub mod discrepancy_table;
 pub mod error_panel;
+pub mod export_panel;
 pub mod filter_bar;
 pub mod header;
 pub mod language_switch;
@@ -14,6 +15,7 @@ pub mod retry_banner;
 pub use date_time::DateTime;
 pub use discrepancy_table::DiscrepancyTable;
 pub use error_panel::ErrorPanel;
+pub use export_panel::ExportPanel;
 pub use filter_bar::FilterBar;
 pub use header::AppHeader;
 pub use language_switch::LanguageSwitch;

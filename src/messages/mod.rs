@@ -368,6 +368,30 @@ pub struct Messages {
     pub impact_no_locations: &'static str,
     /// The link that opens exactly the records of the removal in the list.
     pub impact_show: &'static str,
+
+    // The CSV export.
+    /// The list's export button.
+    pub export_button: &'static str,
+    /// Asked before a capped export: {0} records in the list, {1} in the file.
+    export_cap: &'static str,
+    /// Starts a capped export: {0} the cap.
+    export_cap_go: &'static str,
+    /// Progress: {0} of {1} rows.
+    export_progress: &'static str,
+    /// Time left: {0} seconds.
+    export_time_left: &'static str,
+    /// A 429 pauses the export: {0} seconds.
+    export_throttled: &'static str,
+    /// Saved: {0} records, {1} the file name.
+    export_done: &'static str,
+    /// The list's total changed during the export: {0} at the start, {1} at the end.
+    export_changed: &'static str,
+    /// Cancelled after {0} rows.
+    export_cancelled: &'static str,
+    /// Stopped by a failure at {0} of {1} rows.
+    export_failed: &'static str,
+    /// Resumes a failed export.
+    pub export_resume: &'static str,
     /// Labels of the known reason codes, in the order of [`KNOWN_REASONS`].
     pub reasons: [&'static str; KNOWN_REASONS.len()],
     /// Tooltip of a translated reason: {0} is the code.
@@ -508,6 +532,51 @@ impl Messages {
             self.impact_progress,
             &[&self.count(done as u64), &self.count(of as u64)],
         )
+    }
+
+    /// "This list has 123,456 records; the file takes the first 100,000."
+    pub fn export_cap(&self, total: u64, cap: u64) -> String {
+        fill(self.export_cap, &[&self.count(total), &self.count(cap)])
+    }
+
+    /// "Export the first 100,000".
+    pub fn export_cap_go(&self, cap: u64) -> String {
+        fill(self.export_cap_go, &[&self.count(cap)])
+    }
+
+    /// "Exporting: 3,000 of 5,000 rows", and the time left when known.
+    pub fn export_progress(&self, done: u64, of: u64, seconds_left: Option<u64>) -> String {
+        let mut text = fill(self.export_progress, &[&self.count(done), &self.count(of)]);
+        if let Some(s) = seconds_left {
+            text += " · ";
+            text += &fill(self.export_time_left, &[&self.count(s)]);
+        }
+        text
+    }
+
+    /// "The OMS is limiting requests: continuing in 5 s."
+    pub fn export_throttled(&self, seconds: u32) -> String {
+        fill(self.export_throttled, &[&self.count(u64::from(seconds))])
+    }
+
+    /// "Saved discrepancies_….csv with 5,000 records."
+    pub fn export_done(&self, rows: u64, file: &str) -> String {
+        fill(self.export_done, &[&self.count(rows), file])
+    }
+
+    /// What changed in the list while it was exported.
+    pub fn export_changed(&self, first: u64, last: u64) -> String {
+        fill(self.export_changed, &[&self.count(first), &self.count(last)])
+    }
+
+    /// "Export cancelled after 2,000 rows; no file was saved."
+    pub fn export_cancelled(&self, done: u64) -> String {
+        fill(self.export_cancelled, &[&self.count(done)])
+    }
+
+    /// "The export stopped at 2,000 of 5,000 rows."
+    pub fn export_failed(&self, done: u64, of: u64) -> String {
+        fill(self.export_failed, &[&self.count(done), &self.count(of)])
     }
 
     /// "The server counts 3 such records right now."
