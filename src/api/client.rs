@@ -74,7 +74,10 @@ fn authorized(builder: RequestBuilder, creds: &Credentials, cancel: &Cancel) -> 
 
 /// Sends and reads the whole body, aborting after `timeout_secs`.
 async fn send(request: Result<Request, gloo_net::Error>, cancel: &Cancel, timeout_secs: u32) -> Result<Raw, ApiError> {
-    let request = request.map_err(|e| ApiError::Network(e.to_string()))?;
+    let request = request.map_err(|e| match e {
+        gloo_net::Error::JsError(js) => ApiError::Network(js.message),
+        _ => ApiError::Network(String::new()),
+    })?;
     let timer = Timeout::start(cancel, timeout_secs);
     let result = async {
         let response = request.send().await?;
@@ -95,7 +98,9 @@ async fn send(request: Result<Request, gloo_net::Error>, cancel: &Cancel, timeou
             match e {
                 gloo_net::Error::JsError(js) if js.name == "AbortError" => ApiError::Aborted,
                 gloo_net::Error::JsError(js) => ApiError::Network(js.message),
-                other => ApiError::Network(other.to_string()),
+                // Not reached for a request and its text (the other variants are JSON's and
+                // gloo's own); their Display would bring serde_json's error texts along.
+                _ => ApiError::Network(String::new()),
             }
         }
     })

@@ -9,22 +9,19 @@ use crate::session::use_session;
 use crate::ui_state::use_ui;
 use leptos::prelude::*;
 
-/// The export of `query` (the list as filtered and sorted), whose list shows `total`
-/// records (`None` until known).
+/// The export of `query`: the list as filtered and sorted.
 #[component]
-pub fn ExportPanel(query: Memo<ListQuery>, total: Signal<Option<u64>>) -> impl IntoView {
+pub fn ExportPanel(query: Memo<ListQuery>) -> impl IntoView {
     let m = t();
     let ui = use_ui();
     let session = use_session();
     let export = ui.export;
     let status = export.status;
-    let start = move |confirmed: bool| {
-        let Some(credentials) = session.credentials_untracked() else {
-            return;
-        };
-        let total = total.get_untracked().unwrap_or_default();
-        ui.locations
-            .with_untracked(|names| export.start(credentials, &query.get_untracked(), total, names, confirmed));
+    let start = move |_| {
+        if let Some(credentials) = session.credentials_untracked() {
+            ui.locations
+                .with_untracked(|names| export.start(credentials, &query.get_untracked(), names));
+        }
     };
     let text = move || {
         let throttled = export.retries.status.get().map(|r| m.export_throttled(r.seconds_left));
@@ -75,12 +72,20 @@ pub fn ExportPanel(query: Memo<ListQuery>, total: Signal<Option<u64>>) -> impl I
     };
     view! {
         <div class="export" data-state=state>
-            <button type="button" class="button" aria-describedby="export-status" on:click=move |_| start(false)>
+            <button type="button" class="button" aria-describedby="export-status" on:click=start>
                 {m.export_button}
             </button>
             <progress max="100" value=percent aria-label=m.export_button></progress>
             <span id="export-status" role="status">{text}</span>
-            <button type="button" class="button primary export-go" on:click=move |_| start(true)>
+            <button
+                type="button"
+                class="button primary export-go"
+                on:click=move |_| {
+                    if let Some(credentials) = session.credentials_untracked() {
+                        export.confirm(credentials);
+                    }
+                }
+            >
                 {m.export_cap_go(MAX_ROWS)}
             </button>
             <button

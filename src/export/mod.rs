@@ -138,6 +138,8 @@ struct Job {
     rows: u64,
     totals: Option<(u64, u64)>,
     started_ms: f64,
+    /// The user agreed to a file of the first [`MAX_ROWS`] of a longer list.
+    confirmed: bool,
 }
 
 impl Job {
@@ -174,15 +176,10 @@ impl Exporter {
         self.status.with(|s| matches!(s, Status::Running { .. }))
     }
 
-    /// Exports the records of `query` (its page ignored), of which the list shows `total`:
-    /// at once, or after asking when there are more than [`MAX_ROWS`] (`confirmed` says the
-    /// user agreed).
-    pub fn start(self, credentials: Credentials, query: &ListQuery, total: u64, names: &Names, confirmed: bool) {
+    /// Exports the records of `query` (its page ignored). When its first page shows more
+    /// than [`MAX_ROWS`], it stops there and asks ([`Exporter::confirm`] goes on).
+    pub fn start(self, credentials: Credentials, query: &ListQuery, names: &Names) {
         if self.running() {
-            return;
-        }
-        if total > MAX_ROWS && !confirmed {
-            self.status.set(Status::Asking { total });
             return;
         }
         let names = (!names.all().is_empty()).then(|| names.clone());
@@ -200,6 +197,7 @@ impl Exporter {
             rows: 0,
             totals: None,
             started_ms: now_ms(),
+            confirmed: false,
         };
         self.job.set_value(Some(Rc::new(RefCell::new(job))));
         self.resume(credentials);
@@ -224,6 +222,14 @@ impl Exporter {
             now_ms: now_ms(),
         });
         leptos::task::spawn_local(self.run(credentials, job, cancel));
+    }
+
+    /// The user agreed to export the first [`MAX_ROWS`]: goes on from the first page.
+    pub fn confirm(self, credentials: Credentials) {
+        if let Some(Some(job)) = self.job.try_get_value() {
+            job.borrow_mut().confirmed = true;
+            self.resume(credentials);
+        }
     }
 
     /// Stops: the page in flight is aborted and nothing is saved.
@@ -291,6 +297,10 @@ impl Exporter {
                     }
                 }
                 j.next_page += 1;
+                if !j.confirmed && page.count > MAX_ROWS {
+                    self.status.try_set(Status::Asking { total: page.count });
+                    return;
+                }
                 self.status.try_set(Status::Running {
                     done: j.rows,
                     of: target.max(j.rows),

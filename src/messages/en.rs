@@ -216,6 +216,9 @@ pub static EN: Messages = Messages {
     export_cancelled: "Export cancelled after {0} rows; no file was saved.",
     export_failed: "The export stopped at {0} of {1} rows.",
     export_resume: "Resume",
+    active_filters: "Active filters",
+    remove_filter: "Remove filter {0}",
+    clear_all: "Clear all",
     reasons: [
         "Out of stock",
         "Damaged",

@@ -392,6 +392,14 @@ pub struct Messages {
     export_failed: &'static str,
     /// Resumes a failed export.
     pub export_resume: &'static str,
+
+    // The list's filter chips.
+    /// Accessible name of the chips' list.
+    pub active_filters: &'static str,
+    /// A chip's accessible name: "Remove filter {0}", {0} the chip's text.
+    remove_filter: &'static str,
+    /// Drops every filter at once.
+    pub clear_all: &'static str,
     /// Labels of the known reason codes, in the order of [`KNOWN_REASONS`].
     pub reasons: [&'static str; KNOWN_REASONS.len()],
     /// Tooltip of a translated reason: {0} is the code.
@@ -577,6 +585,11 @@ impl Messages {
     /// "The export stopped at 2,000 of 5,000 rows."
     pub fn export_failed(&self, done: u64, of: u64) -> String {
         fill(self.export_failed, &[&self.count(done), &self.count(of)])
+    }
+
+    /// "Remove filter Reason: Damaged".
+    pub fn remove_filter(&self, chip: &str) -> String {
+        fill(self.remove_filter, &[chip])
     }
 
     /// "The server counts 3 such records right now."

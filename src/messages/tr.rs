@@ -211,6 +211,9 @@ pub static TR: Messages = Messages {
     export_cancelled: "Dışa aktarma {0} satırdan sonra iptal edildi; dosya kaydedilmedi.",
     export_failed: "Dışa aktarma {0} / {1} satırda durdu.",
     export_resume: "Devam et",
+    active_filters: "Etkin filtreler",
+    remove_filter: "Filtreyi kaldır: {0}",
+    clear_all: "Tümünü temizle",
     reasons: [
         "Stokta yok",
         "Hasarlı",

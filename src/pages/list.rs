@@ -4,7 +4,9 @@
 use crate::api::client::{list_page, list_request};
 use crate::api::{ApiError, Discrepancy, ListQuery, Page};
 use crate::components::pager::showing;
-use crate::components::{DiscrepancyTable, ErrorPanel, ExportPanel, FilterBar, PageSize, Pager, RetryBanner};
+use crate::components::{
+    DiscrepancyTable, ErrorPanel, ExportPanel, FilterBar, FilterChips, PageSize, Pager, RetryBanner,
+};
 use crate::focus;
 use crate::list_filters::{filter_label, unhonoured_filters};
 use crate::loader::{use_oms_resource, value};
@@ -30,15 +32,6 @@ pub fn ListPage() -> impl IntoView {
     let resource = use_oms_resource(move || query.get(), list_request, list_page);
     let data = resource.data;
     let pending = resource.pending;
-    // The count of the rows on screen, for the export's question (the export itself counts
-    // again from its first page).
-    let total = Signal::derive(move || {
-        data.with(|r| {
-            r.as_ref()
-                .and_then(|r| value::<ListQuery, Page<Discrepancy>>(r).1.ok())
-                .map(|p| p.count)
-        })
-    });
     let on_retry = resource.retry;
     let error_base = base.clone();
     let shown = StoredValue::new(None);
@@ -71,7 +64,8 @@ pub fn ListPage() -> impl IntoView {
                 <a class="button danger-outline" href=base.href(REMOVE)>{m.nav_remove}</a>
             </div>
             {move || view! { <FilterBar query=form_query.get() form=filter_form /> }}
-            <ExportPanel query=form_query total />
+            <FilterChips query=form_query />
+            <ExportPanel query=form_query />
             <div class="results" class:is-loading=pending aria-busy=move || pending.get().to_string()>
                 <p class="loading-marker" role="status" hidden=move || !pending.get()>{m.refreshing}</p>
                 <RetryBanner control=resource.retries />

@@ -144,3 +144,57 @@ test('cancel stops the requests within one page, and saves nothing', async () =>
   }
   await page.context().close();
 });
+
+test('records added during the export: each record once, and the app says the list changed', async () => {
+  const { oms } = ctx;
+  const page = await ctx.newPage();
+  await signIn(page, oms, { remember: true });
+  await page.goto(`${oms.url}/discrepancies?is_active=true`);
+  await page.locator('table.records').waitFor();
+  const before = await serverIds(oms, { is_active: 'true' });
+  await oms.faults({ latency_ms: 200 });
+  try {
+    const sent = exportRequests(page);
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    await poll(() => sent.length, (n) => n >= 2, { message: 'a second page asked' });
+    // Newer records come first in the default order: every later page shifts by 50.
+    await oms.insertRecords(Array.from({ length: 50 }, (_, i) => ({ reason: `added ${i}`, stock_location: 2, is_active: true })));
+    const file = await download;
+    const ids = parseCsv((await fs.readFile(await file.path(), 'utf8')).slice(1)).slice(1).map((r) => Number(r[0]));
+    assert.equal(new Set(ids).size, ids.length, 'no record twice');
+    assert.deepEqual([...ids].sort((a, b) => a - b), [...before].sort((a, b) => a - b), 'the records of the start, each once');
+    const n = (x) => x.toLocaleString('en-GB');
+    assert.match(
+      await page.locator('#export-status').textContent(),
+      new RegExp(`The list changed during the export \\(${n(before.length)} records at the start, ${n(before.length + 50)} at the end\\); each record is in the file once\\.$`),
+    );
+  } finally {
+    await oms.faults({ latency_ms: 0 });
+  }
+  await page.context().close();
+});
+
+test('above 100,000 records it asks first, then the file has exactly the first 100,000', async () => {
+  const { oms } = ctx;
+  await oms.reseed({ records: 100_500, seed: 9 });
+  const page = await ctx.newPage();
+  await signIn(page, oms, { remember: true });
+  await page.goto(`${oms.url}/discrepancies?sort=id`);
+  await page.locator('table.records').waitFor();
+  const sent = exportRequests(page);
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  await page.getByText('This list has 100,500 records; the file takes the first 100,000.').waitFor();
+  assert.equal(sent.length, 1, 'it asks after the first page, before any other');
+  const download = page.waitForEvent('download', { timeout: 120_000 });
+  await page.getByRole('button', { name: 'Export the first 100,000' }).click();
+  const file = await download;
+  const ids = parseCsv((await fs.readFile(await file.path(), 'utf8')).slice(1)).slice(1).map((r) => Number(r[0]));
+  assert.equal(ids.length, 100_000);
+  const expected = (await serverIds(oms, { sort: 'id' })).slice(0, 100_000);
+  assert.deepEqual(ids, expected, 'the first 100,000 in the list order, each once');
+  assert.equal(sent.length, 100, 'the first page is not asked twice');
+  assert.match(await page.locator('#export-status').textContent(), /with 100,000 records\. This list has 100,500 records; the file takes the first 100,000\.$/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

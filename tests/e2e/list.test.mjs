@@ -365,3 +365,47 @@ test('a created date range, typed or from a preset, narrows the list as the serv
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('active filters show as chips: each removes only itself, Clear all removes them all, the focus stays on the chips', async () => {
+  const { oms } = ctx;
+  const page = await ctx.newPage();
+  await signIn(page, oms, { remember: true });
+  const names = await locationNames(oms);
+  const [location] = [...names.keys()].sort((a, b) => a - b);
+  const params = { sort: 'id', reason: 'damaged', stock_location: String(location), is_active: 'true' };
+  await page.goto(`${oms.url}/discrepancies?${new URLSearchParams(params)}`);
+  await expectRowsMatchApi(page, oms, params);
+  const chips = page.getByRole('list', { name: 'Active filters' });
+  await page.locator('#location-names option').first().waitFor({ state: 'attached' });
+  await eventually(
+    () => chips.getByRole('listitem').allTextContents(),
+    ['Reason: Damaged ×', `Stock location ID: ${names.get(location)} (${location}) ×`, 'Active: Yes ×', 'Clear all'],
+    'chips',
+  );
+
+  // Removing the reason keeps the order and the other filters, from page 1.
+  await chips.getByRole('link', { name: 'Remove filter Reason: Damaged' }).click();
+  await page.waitForURL((u) => !u.searchParams.has('reason'));
+  const rest = { sort: 'id', stock_location: String(location), is_active: 'true' };
+  assert.deepEqual(Object.fromEntries(new URL(page.url()).searchParams), rest);
+  await expectRowsMatchApi(page, oms, rest);
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('.chips') !== null), true, 'the focus stays on the chips');
+  // The filter form follows the URL.
+  assert.equal(await page.getByRole('combobox', { name: 'Reason' }).inputValue(), '');
+
+  // Back brings the chip back; Clear all drops every filter and keeps the order.
+  await page.goBack();
+  await page.waitForURL((u) => u.searchParams.get('reason') === 'damaged');
+  await chips.getByRole('link', { name: 'Clear all' }).click();
+  await page.waitForURL((u) => u.search === '?sort=id');
+  await expectRowsMatchApi(page, oms, { sort: 'id' });
+  assert.equal(await chips.count(), 0, 'no chips without filters');
+
+  // A malformed filter of the URL is a chip too, and removing it shows the list.
+  await page.goto(`${oms.url}/discrepancies?created_date__lt=not-a-date`);
+  await page.getByRole('link', { name: 'Remove filter Created before: not-a-date' }).click();
+  await page.waitForURL((u) => u.search === '');
+  await expectRowsMatchApi(page, oms, {});
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
