@@ -9,8 +9,10 @@ pub fn truncate(s: &str, max_chars: usize) -> String {
     }
 }
 
-/// `s` as HTML text: what markup builds from strings (the shortcut list) shows them as
-/// written, whatever characters a translation brings.
+/// `s` as HTML text or attribute value: what markup builds from strings (the table, the
+/// chips, the breakdown, the shortcut list) shows them as written, whatever characters a
+/// translation or the OMS's data bring. (A NUL cannot be written in HTML at all: the parser
+/// drops it from text, as the browser's rendering of a text node does.)
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -20,6 +22,8 @@ pub fn escape_html(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // The HTML parser turns a raw CR (and CR LF) into LF; a reference keeps it.
+            '\r' => out.push_str("&#13;"),
             c => out.push(c),
         }
     }
@@ -34,6 +38,7 @@ mod tests {
     fn html_text_is_escaped() {
         assert_eq!(escape_html("a<b>&\"c\"'d'"), "a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39;");
         assert_eq!(escape_html("Şişli g l"), "Şişli g l");
+        assert_eq!(escape_html("a\r\nb\tc"), "a&#13;\nb\tc");
     }
 
     #[test]
