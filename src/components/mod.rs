@@ -1,6 +1,5 @@
 //! Reusable pieces of the pages.
 
-pub mod date_time;
 pub mod discrepancy_table;
 pub mod error_panel;
 pub mod export_panel;
@@ -13,7 +12,6 @@ pub mod removal_status;
 pub mod require_session;
 pub mod retry_banner;
 
-pub use date_time::DateTime;
 pub use discrepancy_table::DiscrepancyTable;
 pub use error_panel::ErrorPanel;
 pub use export_panel::ExportPanel;

@@ -2,12 +2,15 @@
 //! work without the mouse, and every page has its own URL.
 
 use crate::api::ListQuery;
-use crate::messages::t;
+use crate::messages::{Messages, t};
 use crate::paging::{PAGE_SIZES, last_page, page_for_new_limit, page_window, row_range};
-use crate::routes::{list_path, use_base, use_go};
+use crate::routes::{Base, list_path, use_base, use_go};
+use crate::text::escape_html;
 use leptos::prelude::*;
 
 /// First / previous / numbered / next / last links for `count` records viewed as `query`.
+///
+/// Escaped markup ([`pager_html`]): links only, built whole for each page.
 #[component]
 pub fn Pager(
     /// Total records (the server's `count`).
@@ -16,49 +19,56 @@ pub fn Pager(
     query: ListQuery,
 ) -> impl IntoView {
     let m = t();
-    let base = use_base();
-    let href = |page: u64| base.href(&list_path(&query.with_page(page)));
+    view! { <nav class="pager" aria-label=m.pagination_label inner_html=pager_html(m, count, &query, &use_base())></nav> }
+}
+
+/// The pager's items as markup. Every item is an `<a>`; one without `href` is no link (not
+/// focusable, no link role): a disabled step or the gap.
+pub fn pager_html(m: &Messages, count: u64, query: &ListQuery, base: &Base) -> String {
     let last = last_page(count, query.limit);
     let page = query.page;
-    // Every item is one element type, an `<a>`; one without `href` is no link (not focusable,
-    // no link role): a disabled step or the gap. One type instead of five views to build
-    // keeps the bundle smaller.
-    let item = |href: Option<String>, text: String, class: &'static str, label: Option<String>, current: bool| {
-        let disabled = href.is_none() && class != "gap";
-        view! {
-            <a
-                class=class
-                class:disabled=disabled
-                href=href
-                aria-disabled=disabled.then_some("true")
-                aria-current=current.then_some("page")
-                aria-label=label
-                aria-hidden=(class == "gap").then_some("true")
-            >
-                {text}
-            </a>
+    let item = |target: Option<u64>, text: &str, class: &str, label: Option<String>, current: bool| {
+        let gap = class == "gap";
+        let mut attrs = String::new();
+        match target {
+            Some(n) => attrs += &format!(" href=\"{}\"", escape_html(&base.href(&list_path(&query.with_page(n))))),
+            None if gap => attrs += " aria-hidden=\"true\"",
+            None => attrs += " aria-disabled=\"true\"",
         }
+        if current {
+            attrs += " aria-current=\"page\"";
+        }
+        if let Some(label) = label {
+            attrs += &format!(" aria-label=\"{}\"", escape_html(&label));
+        }
+        let disabled = if target.is_none() && !gap { " disabled" } else { "" };
+        format!("<a class=\"{class}{disabled}\"{attrs}>{}</a>", escape_html(text))
     };
-    let link = |target: u64, label: String, class: &'static str, enabled: bool| {
-        item(enabled.then(|| href(target)), label, class, None, false)
-    };
-    let numbers = page_window(page, last)
-        .into_iter()
-        .map(|slot| match slot {
-            Some(n) => item(Some(href(n)), n.to_string(), "page", Some(m.page_n(n)), n == page),
-            None => item(None, "…".to_string(), "gap", None, false),
-        })
-        .collect_view();
-    view! {
-        <nav class="pager" aria-label=m.pagination_label>
-            {link(1, m.first_page.to_string(), "step first", page > 1)}
-            {link(page.saturating_sub(1).max(1), m.previous_page.to_string(), "step previous", page > 1)}
-            <span class="pages">{numbers}</span>
-            {link(page.saturating_add(1), m.next_page.to_string(), "step next", page < last)}
-            {link(last, m.last_page.to_string(), "step last", page < last)}
-            <span class="page-of">{m.page_of(page, last)}</span>
-        </nav>
+    let mut out = item((page > 1).then_some(1), m.first_page, "step first", None, false);
+    out += &item(
+        (page > 1).then(|| page.saturating_sub(1).max(1)),
+        m.previous_page,
+        "step previous",
+        None,
+        false,
+    );
+    out += "<span class=\"pages\">";
+    for slot in page_window(page, last) {
+        out += &match slot {
+            Some(n) => item(Some(n), &n.to_string(), "page", Some(m.page_n(n)), n == page),
+            None => item(None, "…", "gap", None, false),
+        };
     }
+    out += "</span>";
+    out += &item(
+        (page < last).then(|| page.saturating_add(1)),
+        m.next_page,
+        "step next",
+        None,
+        false,
+    );
+    out += &item((page < last).then_some(last), m.last_page, "step last", None, false);
+    out + &format!("<span class=\"page-of\">{}</span>", escape_html(&m.page_of(page, last)))
 }
 
 /// "Showing 41–60 of 1,234".
@@ -105,5 +115,43 @@ pub fn PageSize(
                     .collect_view()}
             </select>
         </label>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn steps_without_a_target_are_no_links_and_the_current_page_is_marked() {
+        let m = crate::messages::messages(Lang::En);
+        let base = Base::new("/apps/oms");
+        let first = pager_html(m, 100, &ListQuery::default(), &base);
+        assert!(
+            first.starts_with("<a class=\"step first disabled\" aria-disabled=\"true\">First</a>"),
+            "{first}"
+        );
+        assert!(
+            first.contains(
+                "<a class=\"page\" href=\"/apps/oms/discrepancies\" aria-current=\"page\" aria-label=\"Page 1\">1</a>"
+            ),
+            "{first}"
+        );
+        assert!(
+            first.contains("<a class=\"step next\" href=\"/apps/oms/discrepancies?page=2\">Next</a>"),
+            "{first}"
+        );
+        assert!(first.ends_with("<span class=\"page-of\">Page 1 of 5</span>"), "{first}");
+        let middle = pager_html(m, 1000, &ListQuery::default().with_page(25), &base);
+        assert!(
+            middle.contains("<a class=\"gap\" aria-hidden=\"true\">…</a>"),
+            "{middle}"
+        );
+        let last = pager_html(m, 1000, &ListQuery::default().with_page(50), &base);
+        assert!(
+            last.contains("<a class=\"step last disabled\" aria-disabled=\"true\">Last</a>"),
+            "{last}"
+        );
     }
 }
