@@ -67,12 +67,6 @@ pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
     Some(local.checked_sub_signed(TimeDelta::minutes(offset_minutes))?.and_utc())
 }
 
-/// serde adapter for [`parse_instant`]: `#[serde(deserialize_with = "…")]`.
-pub fn deserialize_instant<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
-    let text: std::borrow::Cow<'de, str> = serde::Deserialize::deserialize(d)?;
-    parse_instant(&text).ok_or_else(|| serde::de::Error::custom("not an RFC 3339 date-time"))
-}
-
 /// `instant` in the time zone `offset_minutes` east of UTC, as "2023-01-01 17:09": the
 /// fallback where the browser's `Intl` is not there (host tests, a formatter that failed). An offset
 /// no time zone has (a day or more) falls back to UTC.

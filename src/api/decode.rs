@@ -5,8 +5,8 @@
 //! parsed by `crate::json` (the browser's `JSON.parse` in the wasm, serde_json on the host).
 
 use super::error::{ApiError, Body, FieldErrors};
+use crate::json::FromJson;
 use crate::json::{self, Json};
-use serde::de::DeserializeOwned;
 
 /// Longest piece of a server message kept for display: a huge body must not flood the UI.
 const MAX_DETAIL_CHARS: usize = 300;
@@ -32,7 +32,7 @@ pub fn check_status(status: u16, retry_after: Option<&str>, body: &str) -> Resul
 }
 
 /// Decodes a JSON success body into `T`, or maps the failure.
-pub fn decode_json<T: DeserializeOwned>(
+pub fn decode_json<T: FromJson>(
     status: u16,
     retry_after: Option<&str>,
     body: &str,
@@ -43,8 +43,8 @@ pub fn decode_json<T: DeserializeOwned>(
 }
 
 /// The body of a successful answer as a `T`.
-pub fn decode_body<T: DeserializeOwned>(body: &str, expected: Body) -> Result<T, ApiError> {
-    json::from_str(body).map_err(|e| ApiError::Decode {
+pub fn decode_body<T: FromJson>(body: &str, expected: Body) -> Result<T, ApiError> {
+    json::read(body).map_err(|e| ApiError::Decode {
         expected,
         detail: truncate(&e),
     })

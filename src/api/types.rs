@@ -1,49 +1,76 @@
 //! The shapes the OMS sends and receives, as documented by the vendor and CONVENTIONS.md.
 
+use crate::json::{Fields, FromJson, Tree};
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Deserialize;
 
 /// One inventory discrepancy record. Unknown extra fields are ignored (a newer OMS may add
 /// some); a missing or mistyped documented field is a decoding error, never a silent zero.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Discrepancy {
     /// Primary key.
     pub id: i64,
     /// Free text as the OMS gives it (known values include `out_of_stock`); shown verbatim.
     pub reason: String,
     /// When the OMS recorded the discrepancy (UTC).
-    #[serde(deserialize_with = "crate::dates::deserialize_instant")]
     pub created_date: DateTime<Utc>,
     /// When the record last changed (UTC).
-    #[serde(deserialize_with = "crate::dates::deserialize_instant")]
     pub modified_date: DateTime<Utc>,
     /// Whether the discrepancy is still open.
     pub is_active: bool,
     /// The stock location (store or warehouse) id that could not fulfil the item.
     pub stock_location: i64,
     /// The package item that could not be fulfilled, if it was a package item.
-    #[serde(default)]
     pub package_item: Option<i64>,
     /// The transfer item that could not be fulfilled, if it was a transfer item.
-    #[serde(default)]
     pub transfer_item: Option<i64>,
 }
 
 /// A DRF page. `next`/`previous` are kept only to know whether they exist: the app
 /// computes page numbers itself, since the server builds those URLs from a host the browser
 /// may not reach (CONVENTIONS.md).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Page<T> {
     /// Total number of records matching the query, across all pages.
     pub count: u64,
     /// Absolute URL of the next page, if any.
-    #[serde(default)]
     pub next: Option<String>,
     /// Absolute URL of the previous page, if any.
-    #[serde(default)]
     pub previous: Option<String>,
     /// The records of this page.
     pub results: Vec<T>,
+}
+
+impl FromJson for Discrepancy {
+    fn from_json(tree: Tree<'_>) -> Result<Self, String> {
+        let f = Fields::of(tree.0, "a discrepancy object")?;
+        let instant = |key: &str| {
+            let text = f.text(key)?;
+            crate::dates::parse_instant(&text)
+                .ok_or_else(|| format!("invalid value for `{key}`: not an RFC 3339 date-time"))
+        };
+        Ok(Discrepancy {
+            id: f.int("id")?,
+            reason: f.text("reason")?,
+            created_date: instant("created_date")?,
+            modified_date: instant("modified_date")?,
+            is_active: f.boolean("is_active")?,
+            stock_location: f.int("stock_location")?,
+            package_item: f.opt_int("package_item")?,
+            transfer_item: f.opt_int("transfer_item")?,
+        })
+    }
+}
+
+impl<T: FromJson> FromJson for Page<T> {
+    fn from_json(tree: Tree<'_>) -> Result<Self, String> {
+        let f = Fields::of(tree.0, "a page object")?;
+        Ok(Page {
+            count: f.count("count")?,
+            next: f.opt_text("next")?,
+            previous: f.opt_text("previous")?,
+            results: f.list("results")?,
+        })
+    }
 }
 
 /// A validated removal: what the confirmation describes is exactly what is sent.

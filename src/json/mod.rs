@@ -14,9 +14,12 @@
 //!
 //! The same on both paths (the host builder follows `JSON.parse`'s rules; the decoding is
 //! one code):
-//! - The serde derives decide: unknown fields are ignored, a missing `Option` is `None`, a
-//!   missing or mistyped field is an error, `#[serde(deny_unknown_fields)]` refuses unknown
-//!   keys (see `config::AppConfig`), dates go through `dates::deserialize_instant`.
+//! - The types decide, by the same rules whether read by a serde derive (the configuration,
+//!   the remembered session) or straight from the tree (the OMS's records, module `read`,
+//!   without serde's generic code): unknown fields are ignored, a missing or null `Option`
+//!   is `None`, a missing or mistyped field is an error, `#[serde(deny_unknown_fields)]`
+//!   refuses unknown keys (see `config::AppConfig`), dates go through
+//!   `dates::parse_instant`.
 //! - Numbers are doubles, as in JavaScript: the host builder turns serde_json's exact
 //!   integers into doubles too. An integer field takes only a *safe* integer
 //!   (|n| ≤ 2^53 − 1): `1.5`, `1e300`, `2^53`, `2^53 + 1` (which a double rounds) and
@@ -49,8 +52,16 @@
 use serde::de::DeserializeOwned;
 
 mod de;
+mod read;
 
 pub(crate) use de::safe_integer;
+pub(crate) use read::Fields;
+pub use read::{FromJson, Tree};
+
+/// Parses `text` as JSON into a `T` read straight from the tree ([`FromJson`]).
+pub(crate) fn read<T: FromJson>(text: &str) -> Result<T, String> {
+    T::from_json(Tree(&parse(text, true)?))
+}
 
 /// Parses `text` as JSON into `T`; the error is a short explanation for the user.
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {

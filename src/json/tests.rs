@@ -282,17 +282,74 @@ fn enums_strings_and_dates() {
     );
     assert!(from_str::<E>(r#"{"New":5,"Unit":null}"#).is_err());
     assert_eq!(from_str::<char>(r#""é""#), Ok('é'));
+}
 
-    #[derive(Debug, Deserialize)]
-    struct Dated {
-        #[serde(deserialize_with = "crate::dates::deserialize_instant")]
-        at: chrono::DateTime<chrono::Utc>,
-    }
-    let d = from_str::<Dated>(r#"{"at":"2023-01-01T14:09:34.934060+01:00"}"#).unwrap();
-    assert_eq!(d.at.to_rfc3339(), "2023-01-01T13:09:34.934060+00:00");
+/// The records' own readers (`FromJson`) keep the serde path's rules.
+#[test]
+fn records_are_read_by_the_same_rules() {
+    use crate::api::{Discrepancy, Page};
+    let record = |extra: &str| {
+        format!(
+            r#"{{"id":1.0,"reason":"x","created_date":"2023-01-01T14:09:34.934060+01:00","modified_date":"2023-01-01T00:00:00Z","is_active":true,"stock_location":-0{extra}}}"#
+        )
+    };
+    let d = super::read::<Discrepancy>(&record("")).unwrap();
+    assert_eq!((d.id, d.stock_location, d.package_item), (1, 0, None));
+    assert_eq!(d.created_date.to_rfc3339(), "2023-01-01T13:09:34.934060+00:00");
     assert_eq!(
-        from_str::<Dated>(r#"{"at":"yesterday"}"#).unwrap_err(),
-        "not an RFC 3339 date-time"
+        super::read::<Discrepancy>(&record(r#","package_item":null,"transfer_item":7,"new":[{}]"#))
+            .unwrap()
+            .transfer_item,
+        Some(7)
     );
-    assert!(from_str::<Dated>(r#"{"at":5}"#).is_err());
+    for (extra, error) in [
+        (
+            r#","package_item":"7""#,
+            "invalid type for `package_item`: expected an integer",
+        ),
+        (
+            r#","transfer_item":1.5"#,
+            "invalid value for `transfer_item`: expected a whole number up to 2^53 - 1",
+        ),
+        (
+            r#","transfer_item":9007199254740992"#,
+            "invalid value for `transfer_item`: expected a whole number up to 2^53 - 1",
+        ),
+        (r#","reason":null"#, "invalid type for `reason`: expected a string"),
+        (r#","is_active":1"#, "invalid type for `is_active`: expected a boolean"),
+        (
+            r#","created_date":"yesterday""#,
+            "invalid value for `created_date`: not an RFC 3339 date-time",
+        ),
+    ] {
+        assert_eq!(
+            super::read::<Discrepancy>(&record(extra)).unwrap_err(),
+            error,
+            "{extra}"
+        );
+    }
+    assert_eq!(
+        super::read::<Discrepancy>(r#"{"id":1}"#).unwrap_err(),
+        "missing field `reason`"
+    );
+    assert_eq!(
+        super::read::<Discrepancy>("[1]").unwrap_err(),
+        "invalid type: expected a discrepancy object"
+    );
+    assert_eq!(
+        super::read::<Page<Discrepancy>>(r#"{"count":-1,"results":[]}"#).unwrap_err(),
+        "invalid value for `count`: expected 0 or more"
+    );
+    assert_eq!(
+        super::read::<Page<Discrepancy>>(r#"{"count":0,"results":{}}"#).unwrap_err(),
+        "invalid type for `results`: expected an array"
+    );
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    assert_eq!(
+        super::read::<Page<Discrepancy>>(&format!(r#"{{"count":0,"results":[],"x":{deep}}}"#))
+            .unwrap()
+            .count,
+        0
+    );
+    assert!(super::read::<Page<Discrepancy>>(&format!(r#"{{"count":0,"results":{deep}}}"#)).is_err());
 }
