@@ -16,6 +16,7 @@ use crate::ui_state::use_ui;
 use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use wasm_bindgen::JsCast;
 
 /// `/discrepancies` (and `/`): table, pagination, sorting and filters.
 #[component]
@@ -93,20 +94,35 @@ fn keep_focus(query: &ListQuery, count: u64, shown: StoredValue<Option<ListQuery
         focus::announce(t().page_of(query.page, crate::paging::last_page(count, query.limit)));
     }
     shown.set_value(Some(query.clone()));
-    let Some(wanted) = document()
+    let Some(active) = document()
         .active_element()
         .filter(|el| el.closest(".results").ok().flatten().is_some())
-        .and_then(|el| name_of(&el))
     else {
         return;
     };
+    let Some(wanted) = name_of(&active) else {
+        return;
+    };
+    // The pager and the table are markup, replaced whole: let go of the focus before its
+    // element goes, or the browser lays out the whole page at once to move it (a frame's
+    // work, before the rows are even in); it comes back below, after the frame.
+    if active.closest(".pager, table").ok().flatten().is_some()
+        && let Ok(el) = active.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = el.blur();
+    }
     request_animation_frame(move || {
         if !focus::lost() {
             return;
         }
-        let same = focus::find_all(".results a[href], .results select")
+        // The few controls first (pager, sort links, page size, the empty state's action); a
+        // row's link only by its exact label: reading the name of each of 1,000 row links
+        // costs more than a frame.
+        let label = wanted.replace('\\', "\\\\").replace('"', "\\\"");
+        let same = focus::find_all(".results a[href]:not(tbody a), .results select")
             .into_iter()
-            .find(|el| name_of(el).as_ref() == Some(&wanted));
+            .find(|el| name_of(el).as_ref() == Some(&wanted))
+            .or_else(|| focus::find(&format!(".results tbody a[aria-label=\"{label}\"]")));
         if let Some(el) = same.or_else(|| focus::find(".results table, .results .empty")) {
             focus::focus(&el);
         }
