@@ -131,6 +131,26 @@ pub fn parse_input_date(value: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
+/// Milliseconds since the epoch by the browser's clock (`Date.now()`; 0 on the host, where
+/// nothing is timed).
+pub fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
+    }
+}
+
+/// Today in UTC, as the OMS's dates are: the presets' and the export's day.
+pub fn today() -> NaiveDate {
+    DateTime::from_timestamp_millis(now_ms() as i64)
+        .unwrap_or_default()
+        .date_naive()
+}
+
 /// The `YYYY-MM-DD` form used for `<input type="date">` values and ISO date filters.
 pub fn to_iso_date(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())

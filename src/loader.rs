@@ -3,7 +3,8 @@
 //! a reload when the browser comes back online, and the session's 401 handling. Pages say
 //! only what to fetch.
 
-use crate::api::{ApiError, Cancel, Credentials, RetryControl};
+use crate::api::client::{list_page, list_url};
+use crate::api::{ApiError, Cancel, Credentials, Discrepancy, ListQuery, Page, RetryControl};
 use crate::session::{Session, use_session};
 use crate::ui_state::use_ui;
 use leptos::prelude::*;
@@ -174,7 +175,7 @@ fn resource(job: Job, session: Session, data_version: RwSignal<u64>) -> OmsResou
 
 /// `GET url` with the retries, boxed: one copy of the request's code, however many types
 /// the pages read.
-pub(crate) fn read(
+fn read(
     retries: RetryControl,
     cancel: Cancel,
     credentials: Credentials,
@@ -185,6 +186,18 @@ pub(crate) fn read(
             .run(&cancel, || crate::api::client::get(&credentials, &url, &cancel))
             .await
     })
+}
+
+/// A list page of `query` by [`read`], outside a page's resource (the removal's breakdown,
+/// the export): the same request, retry and decoding code as the list's own.
+pub(crate) async fn read_page(
+    retries: RetryControl,
+    cancel: Cancel,
+    credentials: &Credentials,
+    query: &ListQuery,
+) -> Result<Page<Discrepancy>, ApiError> {
+    let url = list_url(credentials, query);
+    list_page(query, read(retries, cancel, credentials.clone(), url).await)
 }
 
 /// A future of the page's thread.

@@ -4,7 +4,7 @@
 
 use super::decode::{check_status, decode_body};
 use super::error::{ApiError, Body};
-use super::query::{Filters, ListQuery, build_url};
+use super::query::{ListQuery, build_url};
 use super::types::{Discrepancy, Page, RemoveRequest};
 use gloo_net::http::{Request, RequestBuilder};
 use std::fmt;
@@ -183,12 +183,7 @@ pub async fn count_created_before(
 ) -> Result<u64, ApiError> {
     let query = ListQuery {
         limit: 1,
-        filters: Filters {
-            created_before: Some(request.expired_date),
-            stock_location: request.stock_location,
-            ..Filters::default()
-        },
-        ..ListQuery::default()
+        ..request.scope()
     };
     list(creds, &query, cancel).await.map(|page| page.count)
 }

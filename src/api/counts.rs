@@ -2,7 +2,6 @@
 //! page of one row under the filters: its `count`, and its row for a sorted query), never
 //! for the records themselves, so it costs the same for a hundred records or a million.
 
-use super::client::{list_page, list_url};
 use super::{ApiError, Cancel, Credentials, Discrepancy, ListQuery, Page, RetryControl};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -45,10 +44,7 @@ pub fn each_count(
                     page: 1,
                     ..query.clone()
                 };
-                // The loader's read: one copy of the request and retry code for every read.
-                let url = list_url(&credentials, &query);
-                let body = crate::loader::read(retries, cancel.clone(), credentials.clone(), url).await;
-                let answer = list_page(&query, body);
+                let answer = crate::loader::read_page(retries, cancel.clone(), &credentials, &query).await;
                 on_answer(index, answer);
             }
         });

@@ -83,6 +83,19 @@ pub struct RemoveRequest {
 }
 
 impl RemoveRequest {
+    /// Exactly the records the removal takes, as a list query: what its confirmation counts,
+    /// breaks down and links to.
+    pub fn scope(&self) -> crate::api::ListQuery {
+        crate::api::ListQuery {
+            filters: crate::api::Filters {
+                created_before: Some(self.expired_date),
+                stock_location: self.stock_location,
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
     /// The form-encoded body, as the vendor example sends it (`expired_date=10-10-2023`).
     pub fn form_body(&self) -> String {
         let mut form = form_urlencoded::Serializer::new(String::new());

@@ -64,15 +64,7 @@ pub fn FilterBar(
         let Some(preset) = ev.target().value().parse::<usize>().ok().and_then(|i| PRESETS.get(i)) else {
             return;
         };
-        let now = js_sys::Date::new_0();
-        let Some(today) = chrono::NaiveDate::from_ymd_opt(
-            now.get_utc_full_year() as i32,
-            now.get_utc_month() + 1,
-            now.get_utc_date(),
-        ) else {
-            return;
-        };
-        let (from, before) = preset.range(today);
+        let (from, before) = preset.range(crate::dates::today());
         form.update(|f| {
             f.draft.created_from = from.map(to_iso_date).unwrap_or_default();
             f.draft.created_before = before.map(to_iso_date).unwrap_or_default();

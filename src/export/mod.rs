@@ -10,8 +10,8 @@
 
 pub mod csv;
 
-use crate::api::client::{list_page, list_url};
 use crate::api::{ApiError, Cancel, Credentials, ListQuery, RetryControl};
+use crate::dates::{now_ms, today};
 use crate::locations::Names;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -262,10 +262,7 @@ impl Exporter {
                     ..j.query.clone()
                 }
             };
-            // The loader's read (one copy of the request and retry code for every read).
-            let url = list_url(&credentials, &query);
-            let body = crate::loader::read(self.retries, cancel.clone(), credentials.clone(), url).await;
-            let answer = list_page(&query, body);
+            let answer = crate::loader::read_page(self.retries, cancel.clone(), &credentials, &query).await;
             if cancel.is_aborted() {
                 return;
             }
@@ -333,24 +330,6 @@ impl Default for Exporter {
     fn default() -> Self {
         Exporter::new()
     }
-}
-
-fn now_ms() -> f64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        js_sys::Date::now()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        0.0
-    }
-}
-
-/// Today in UTC, as the list's dates are.
-fn today() -> NaiveDate {
-    chrono::DateTime::from_timestamp_millis(now_ms() as i64)
-        .unwrap_or_default()
-        .date_naive()
 }
 
 /// Hands `text` to the browser as a download named `name`.

@@ -3,7 +3,7 @@
 //! own counts. Pure, so the plan and the arithmetic ("others" is the total minus what is
 //! listed) are tested on the host; the page runs the plan with [`crate::api::counts`].
 
-use crate::api::{ApiError, Discrepancy, Filters, ListQuery, Page, RemoveRequest, Sort, SortField};
+use crate::api::{ApiError, Discrepancy, ListQuery, Page, RemoveRequest, Sort, SortField};
 use crate::i18n::number;
 use crate::locations::Names;
 use crate::messages::{KNOWN_REASONS, Messages};
@@ -92,22 +92,9 @@ impl Impact {
         }
     }
 
-    /// Exactly the records the removal would take, as a list query: also the link that
-    /// shows them in the list.
-    pub fn scope(request: &RemoveRequest) -> ListQuery {
-        ListQuery {
-            filters: Filters {
-                created_before: Some(request.expired_date),
-                stock_location: request.stock_location,
-                ..Filters::default()
-            },
-            ..ListQuery::default()
-        }
-    }
-
     /// The list query of each part, in order: the scope, narrowed or sorted.
     pub fn queries(&self) -> Vec<ListQuery> {
-        let scope = Impact::scope(&self.request);
+        let scope = self.request.scope();
         self.parts
             .iter()
             .map(|part| {

@@ -12,7 +12,6 @@ use crate::components::ErrorPanel;
 use crate::focus::find;
 use crate::loader::read_once;
 use crate::messages::t;
-use crate::removal::impact::Impact;
 use crate::removal::texts::{failure_headline, outcome_text, scope};
 use crate::removal::{DateProblem, Feedback, FormErrors, Stage};
 use crate::routes::{LIST, list_path, use_base};
@@ -312,7 +311,7 @@ pub fn RemovePage() -> impl IntoView {
                                             view! {
                                                 <a
                                                     class="impact-show"
-                                                    href=base.href(&list_path(&Impact::scope(&request)))
+                                                    href=base.href(&list_path(&request.scope()))
                                                     on:click=leave_confirmation
                                                 >
                                                     {m.impact_show}

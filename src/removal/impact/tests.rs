@@ -70,7 +70,7 @@ fn a_removal_at_one_location_asks_no_location_counts_and_keeps_its_location() {
 #[test]
 fn the_scope_link_shows_exactly_what_goes() {
     assert_eq!(
-        crate::routes::list_path(&Impact::scope(&request(Some(7)))),
+        crate::routes::list_path(&request(Some(7)).scope()),
         "/discrepancies?stock_location=7&created_date__lt=2025-01-01"
     );
 }
