@@ -125,8 +125,6 @@ fn resource(job: Job, session: Session, data_version: RwSignal<u64>) -> OmsResou
     let data = RwSignal::new_local(None::<Read>);
     let pending = RwSignal::new(false);
     let in_flight = StoredValue::new_local(None::<Cancel>);
-    // Which start is the latest: an aborted, superseded read must not overwrite its successor.
-    let latest = Rc::new(std::cell::Cell::new(0u64));
     let effect = RenderEffect::new(move |_| {
         attempt.track();
         let version = data_version.get();
@@ -135,8 +133,9 @@ fn resource(job: Job, session: Session, data_version: RwSignal<u64>) -> OmsResou
         if let Some(Some(previous)) = in_flight.try_update_value(|slot| slot.replace(cancel.clone())) {
             previous.abort();
         }
-        let this = latest.get() + 1;
-        latest.set(this);
+        // A superseded read is aborted (above), and so is one whose page went: either way
+        // its result must not land.
+        let superseded = cancel.clone();
         // The job reads the key: tracked, so a new key starts a new read.
         match job(version, credentials, retries, cancel) {
             Started::Ready(read) => {
@@ -145,10 +144,9 @@ fn resource(job: Job, session: Session, data_version: RwSignal<u64>) -> OmsResou
             }
             Started::Later(future) => {
                 pending.set(true);
-                let latest = latest.clone();
                 leptos::task::spawn_local(async move {
                     let read = future.await;
-                    if latest.get() == this {
+                    if !superseded.is_aborted() {
                         data.try_set(Some(read));
                         pending.try_set(false);
                     }
