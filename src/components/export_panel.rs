@@ -35,7 +35,10 @@ pub fn ExportPanel(query: Memo<ListQuery>) -> impl IntoView {
                 now_ms,
             } => {
                 let progress = m.export_progress(*done, *of, seconds_left(*done, *of, now_ms - started_ms));
-                throttled.map_or(progress.clone(), |t| format!("{progress} {t}"))
+                match throttled {
+                    Some(t) => format!("{progress} {t}"),
+                    None => progress,
+                }
             }
             Status::Failed { error, done, of } => format!("{} {error}", m.export_failed(*done, *of)),
             Status::Cancelled { done } => m.export_cancelled(*done),

@@ -147,6 +147,22 @@ impl Job {
     fn target(&self) -> u64 {
         self.totals.map_or(0, |(first, _)| first.min(MAX_ROWS))
     }
+
+    /// Rows written, and rows the file will have (never fewer than written).
+    fn progress(&self) -> (u64, u64) {
+        (self.rows, self.target().max(self.rows))
+    }
+
+    /// What the panel shows while pages are fetched.
+    fn running(&self) -> Status {
+        let (done, of) = self.progress();
+        Status::Running {
+            done,
+            of,
+            started_ms: self.started_ms,
+            now_ms: now_ms(),
+        }
+    }
 }
 
 /// The app's export: its status (for the list's panel) and the job behind it.
@@ -210,17 +226,7 @@ impl Exporter {
         };
         let cancel = Cancel::new();
         self.cancel.set_value(Some(cancel.clone()));
-        let (done, of) = {
-            let j = job.borrow();
-            (j.rows, j.target().max(j.rows))
-        };
-        let started_ms = job.borrow().started_ms;
-        self.status.set(Status::Running {
-            done,
-            of,
-            started_ms,
-            now_ms: now_ms(),
-        });
+        self.status.set(job.borrow().running());
         leptos::task::spawn_local(self.run(credentials, job, cancel));
     }
 
@@ -271,10 +277,7 @@ impl Exporter {
                 // Past the end: records went while the export ran; what was there is written.
                 Err(ApiError::InvalidPage) => break,
                 Err(error) => {
-                    let (done, of) = {
-                        let j = job.borrow();
-                        (j.rows, j.target().max(j.rows))
-                    };
+                    let (done, of) = job.borrow().progress();
                     self.status.try_set(Status::Failed { error, done, of });
                     return;
                 }
@@ -298,12 +301,7 @@ impl Exporter {
                     self.status.try_set(Status::Asking { total: page.count });
                     return;
                 }
-                self.status.try_set(Status::Running {
-                    done: j.rows,
-                    of: target.max(j.rows),
-                    started_ms: j.started_ms,
-                    now_ms: now_ms(),
-                });
+                self.status.try_set(j.running());
                 j.rows >= target || page.results.len() < PAGE_ROWS as usize || page.next.is_none()
             };
             if finished {
