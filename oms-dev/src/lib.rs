@@ -39,4 +39,5 @@ pub use config::{
 pub use csp::{CspConfig, DEFAULT_FRAME_ANCESTORS};
 pub use locations::LocationsMode;
 pub use router::serve_state;
+pub use seed::REASONS;
 pub use state::{AppState, Error};

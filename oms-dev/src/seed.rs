@@ -6,7 +6,7 @@
 use crate::dates::{DAY, Micros};
 
 /// The six reason codes seeded records use (the app's known reasons).
-pub(crate) const REASONS: [&str; 6] = [
+pub const REASONS: [&str; 6] = [
     "out_of_stock",
     "damaged",
     "missing",

@@ -405,6 +405,12 @@ export async function review(page, { date, location }) {
   await page.getByRole('heading', { name: 'Confirm removal' }).waitFor();
 }
 
+/** "10 Oct 2023" for `YYYY-MM-DD`, as the app writes days in confirmations (the platform's
+ *  Intl, in English, in UTC). */
+export function humanDate(ymd) {
+  return new Date(`${ymd}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
 /** English labels of the reason codes the app knows; any other reason shows as sent. */
 export const REASON_LABELS = {
   out_of_stock: 'Out of stock',

@@ -4,14 +4,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, signIn, openRemoval, review, locationNames, expectRowsMatchApi, REASON_LABELS, LIST_PATH } from './harness.mjs';
+import { setup, signIn, openRemoval, review, locationNames, expectRowsMatchApi, humanDate, REASON_LABELS, LIST_PATH } from './harness.mjs';
 
 const ctx = setup({ records: 3000, seed: 21 });
 const REASONS = Object.keys(REASON_LABELS);
-
-function humanDate(ymd) {
-  return new Date(`${ymd}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
 
 /** A removal date that takes about 40% of the records. */
 async function cutOff(oms) {

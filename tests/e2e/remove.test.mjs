@@ -4,15 +4,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, signIn, screenshot, poll, openRemoval, review, locationNames } from './harness.mjs';
+import { setup, signIn, screenshot, poll, openRemoval, review, locationNames, humanDate } from './harness.mjs';
 
 const ctx = setup({ records: 400, seed: 5 });
 const REMOVE_PATH = '/api/v1/oms/inventory-discrepancies/remove/';
-/** "10 Oct 2023" for `YYYY-MM-DD`, as the app writes days in confirmations (the platform's
- *  Intl, in English, in UTC). */
-function humanDate(ymd) {
-  return new Date(`${ymd}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
 
 /**
  * A removal at `location` that takes its `k` oldest records (or more, when several share

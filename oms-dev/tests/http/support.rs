@@ -11,15 +11,8 @@ pub(crate) const LIST: &str = "/api/v1/oms/inventory-discrepancies/";
 pub(crate) const LOCATIONS: &str = "/api/v1/oms/stocklocations/list-simple/";
 pub(crate) const TOKEN: &str = "test-rw-token";
 pub(crate) const RO_TOKEN: &str = "test-ro-token";
-/// The reason codes seeded records use (oms-dev's `seed::REASONS`, which is crate-private).
-pub(crate) const REASONS: [&str; 6] = [
-    "out_of_stock",
-    "damaged",
-    "missing",
-    "wrong_product",
-    "expired",
-    "quality_issue",
-];
+/// The reason codes seeded records use.
+pub(crate) use oms_dev::REASONS;
 
 /// A response as received: status, headers (lower-cased names), body as text and as bytes.
 pub(crate) struct Resp {
