@@ -19,6 +19,8 @@ use leptos_router::hooks::{use_location, use_navigate};
 pub const LIST: &str = "/discrepancies";
 /// The removal form.
 pub const REMOVE: &str = "/discrepancies/remove";
+/// The insights: counts and charts of the list's filters.
+pub const INSIGHTS: &str = "/discrepancies/insights";
 /// The sign-in page.
 pub const SIGN_IN: &str = "/sign-in";
 
@@ -29,6 +31,8 @@ pub enum Page {
     List,
     /// [`REMOVE`].
     Remove,
+    /// [`INSIGHTS`].
+    Insights,
     /// `/discrepancies/<anything>`: the page says whether it is an id ([`detail_segment`]).
     Detail,
     /// [`SIGN_IN`].
@@ -46,6 +50,7 @@ pub fn page_at(app_path: &str) -> Page {
     match path {
         LIST => Page::List,
         REMOVE => Page::Remove,
+        INSIGHTS => Page::Insights,
         SIGN_IN => Page::SignIn,
         _ if detail_segment(path).is_some() => Page::Detail,
         _ => Page::NotFound,
@@ -69,6 +74,23 @@ pub fn use_app_path() -> Memo<String> {
 /// The list showing `query`, as an app path.
 pub fn list_path(query: &ListQuery) -> String {
     format!("{LIST}{}", query.to_search())
+}
+
+/// The insights of `query`'s filters, as an app path (page, size and order are the list's).
+pub fn insights_path(query: &ListQuery) -> String {
+    let filters_only = ListQuery {
+        filters: query.filters.clone(),
+        malformed: query.malformed.clone(),
+        ..Default::default()
+    };
+    format!("{INSIGHTS}{}", filters_only.to_search())
+}
+
+/// The removal form filled in with `expired_date` (and a stock location), as an app path.
+pub fn remove_path(expired_date: chrono::NaiveDate, stock_location: Option<u64>) -> String {
+    let mut pairs = vec![("expired_date", crate::dates::to_iso_date(expired_date))];
+    pairs.extend(stock_location.map(|id| ("stock_location", id.to_string())));
+    format!("{REMOVE}?{}", encode_pairs(&pairs))
 }
 
 /// One record's page, as an app path.

@@ -85,6 +85,18 @@ pub fn chips(m: &Messages, query: &ListQuery, names: &Names) -> Vec<(FilterKind,
 
 /// The chips of `query` as markup, each link under `base`; nothing when no filter is on.
 pub fn chips_html(m: &Messages, query: &ListQuery, names: &Names, base: &Base) -> String {
+    chips_html_to(m, query, names, base, list_path)
+}
+
+/// The chips of `query` as markup, each a link to `path` (an app path) of the query without
+/// its filter: the list's, or the insights'.
+pub(crate) fn chips_html_to(
+    m: &Messages,
+    query: &ListQuery,
+    names: &Names,
+    base: &Base,
+    path: fn(&ListQuery) -> String,
+) -> String {
     let chips = chips(m, query, names);
     if chips.is_empty() {
         return String::new();
@@ -95,7 +107,7 @@ pub fn chips_html(m: &Messages, query: &ListQuery, names: &Names, base: &Base) -
         let label = m.remove_filter(&text);
         out += &format!(
             "<li><a class=\"chip\" href=\"{}\" aria-label=\"{}\"><span dir=\"auto\">{}</span><span aria-hidden=\"true\"> ×</span></a></li>",
-            escape_html(&base.href(&list_path(rest))),
+            escape_html(&base.href(&path(rest))),
             escape_html(&label),
             escape_html(&text)
         );
@@ -103,7 +115,7 @@ pub fn chips_html(m: &Messages, query: &ListQuery, names: &Names, base: &Base) -
     if chips.len() > 1 {
         out += &format!(
             "<li><a class=\"chip-clear\" href=\"{}\">{}</a></li>",
-            escape_html(&base.href(&list_path(&query.without_filters()))),
+            escape_html(&base.href(&path(&query.without_filters()))),
             escape_html(m.clear_all)
         );
     }

@@ -393,6 +393,49 @@ pub struct Messages {
     /// Resumes a failed export.
     pub export_resume: &'static str,
 
+    // Insights.
+    /// The insights' link in the header navigation and the list, and their page's heading.
+    pub nav_insights: &'static str,
+    /// Records under the filters: the totals' and the tables' count heading.
+    pub ins_records: &'static str,
+    /// The active records' count.
+    pub ins_active: &'static str,
+    /// The inactive records' count.
+    pub ins_inactive: &'static str,
+    /// Progress: {0} counts in, of {1}.
+    ins_progress: &'static str,
+    /// Announced once every count is in.
+    pub ins_done: &'static str,
+    /// Toggles tables in place of the charts (a pressed button).
+    pub ins_tables: &'static str,
+    /// The trend's title, per week and per day.
+    pub ins_trend: [&'static str; 2],
+    /// The trend's span buttons: weeks, days.
+    pub ins_spans: [&'static str; 2],
+    /// A week's name: {0} its Monday.
+    ins_week_of: &'static str,
+    /// The trend's summary, per week and per day: {0} records in the last complete
+    /// stretch, {1} in the one before.
+    ins_trend_summary: [&'static str; 2],
+    /// The trend's direction: fewer, as many, more than before.
+    pub ins_direction: [&'static str; 3],
+    /// The age profile's title.
+    pub ins_ages: &'static str,
+    /// An age bucket: {0} days.
+    ins_older: &'static str,
+    /// What choosing an age does, and what the removal takes.
+    pub ins_age_hint: &'static str,
+    /// A ranking's summary: {0} the first, {1} its count, {2} the total.
+    ins_top: &'static str,
+    /// The locations' ranking covers {0} of {1} locations.
+    ins_budget: &'static str,
+    /// Counts the {0} locations left.
+    ins_count_rest: &'static str,
+    /// The trend table's first column.
+    pub ins_period: &'static str,
+    /// The age table's first column.
+    pub ins_age: &'static str,
+
     // The list's filter chips.
     /// Accessible name of the chips' list.
     pub active_filters: &'static str,
@@ -540,6 +583,46 @@ impl Messages {
             self.impact_progress,
             &[&self.count(done as u64), &self.count(of as u64)],
         )
+    }
+
+    /// "Counting… 12 of 58".
+    pub fn ins_progress(&self, done: usize, of: usize) -> String {
+        fill(self.ins_progress, &[&self.count(done as u64), &self.count(of as u64)])
+    }
+
+    /// "Week of 3 Feb 2025".
+    pub fn ins_week_of(&self, monday: NaiveDate) -> String {
+        fill(self.ins_week_of, &[&day(self.lang, monday)])
+    }
+
+    /// The trend's summary for weeks (0) or days (1), and its direction.
+    pub fn ins_trend_summary(&self, span: usize, recent: u64, before: u64) -> String {
+        let direction = self.ins_direction[(recent.cmp(&before) as i8 + 1) as usize];
+        let text = fill(
+            self.ins_trend_summary[span],
+            &[&self.count(recent), &self.count(before)],
+        );
+        format!("{text} {direction}")
+    }
+
+    /// "Older than 90 days".
+    pub fn ins_older(&self, days: u32) -> String {
+        fill(self.ins_older, &[&self.count(u64::from(days))])
+    }
+
+    /// "Most: Damaged, 1,234 of 5,010 records."
+    pub fn ins_top(&self, label: &str, n: u64, total: u64) -> String {
+        fill(self.ins_top, &[label, &self.count(n), &self.count(total)])
+    }
+
+    /// "The ranking covers the first 60 of 75 stock locations."
+    pub fn ins_budget(&self, counted: usize, of: usize) -> String {
+        fill(self.ins_budget, &[&self.count(counted as u64), &self.count(of as u64)])
+    }
+
+    /// "Count the other 15".
+    pub fn ins_count_rest(&self, n: usize) -> String {
+        fill(self.ins_count_rest, &[&self.count(n as u64)])
     }
 
     /// "This list has 123,456 records; the file takes the first 100,000."
