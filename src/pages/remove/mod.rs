@@ -30,6 +30,33 @@ fn confirm_dialog() -> Option<web_sys::HtmlDialogElement> {
     find("dialog.confirm")?.dyn_into().ok()
 }
 
+/// Opened with `?expired_date=…&stock_location=…` (the insights' age profile links so): the
+/// form arrives filled in, replacing a confirmation or an outcome on screen but never a
+/// removal in flight. The address then loses its query, so that a reload or a language
+/// switch keeps what the user types afterwards.
+fn prefill(ui: crate::ui_state::UiState) {
+    let given = leptos_router::hooks::use_query_map().with_untracked(|q| {
+        q.get("expired_date")
+            .map(|date| (date, q.get("stock_location").unwrap_or_default()))
+    });
+    let Some((expired_date, stock_location)) = given else {
+        return;
+    };
+    let next = ui.removal.with_untracked(|s| match s {
+        Stage::Done(..) => Some(Stage::default()),
+        other => other.cancel(),
+    });
+    ui.advance_removal(next);
+    if !ui.removal.with_untracked(Stage::locked) {
+        ui.remove_draft.set(crate::removal::RemoveDraft {
+            expired_date,
+            stock_location,
+        });
+    }
+    let go = crate::routes::use_go();
+    leptos::task::spawn_local(async move { go(crate::routes::REMOVE, true) });
+}
+
 /// The removal form, its confirmation and its outcome.
 #[component]
 pub fn RemovePage() -> impl IntoView {
@@ -45,6 +72,7 @@ pub fn RemovePage() -> impl IntoView {
     on_cleanup(move || {
         ui.removal_page_open.try_set(false);
     });
+    prefill(ui);
     let heading = NodeRef::<leptos::html::H2>::new();
     let locked = Memo::new(move |_| stage.with(Stage::locked));
     let breakdown = Breakdown::new();
