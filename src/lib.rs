@@ -13,6 +13,7 @@ pub mod embed;
 pub mod export;
 mod focus;
 pub mod i18n;
+mod insights;
 mod json;
 mod keyboard;
 pub mod list_filters;
@@ -37,7 +38,7 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::location::{BrowserUrl, LocationProvider};
-use pages::{DetailPage, ListPage, NotFoundPage, RemovePage, SignInPage};
+use pages::{DetailPage, InsightsPage, ListPage, NotFoundPage, RemovePage, SignInPage};
 use routes::{Base, LIST, Page, path_and_query};
 use session::Session;
 use std::cell::RefCell;
@@ -227,6 +228,7 @@ fn Pages() -> impl IntoView {
         Page::List => protected(|| ListPage().into_any()),
         Page::Remove => protected(|| RemovePage().into_any()),
         Page::Detail => protected(|| DetailPage().into_any()),
+        Page::Insights => protected(|| InsightsPage().into_any()),
         Page::SignIn => EitherOf3::B(SignInPage()),
         Page::NotFound => EitherOf3::C(NotFoundPage()),
     }

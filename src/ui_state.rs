@@ -32,10 +32,10 @@ pub struct UiState {
     pub sign_in: SignInFields,
     /// The stock location names of the signed-in OMS ([`crate::locations`]).
     pub locations: RwSignal<crate::locations::Names>,
-    /// The last result of each kind of read, and whether the app is being mounted again
-    /// for a language switch (when reads take it instead of asking the OMS again).
     /// The CSV export: it runs on while the user looks elsewhere, and survives a remount.
     pub export: crate::export::Exporter,
+    /// The last result of each kind of read, and whether the app is being mounted again
+    /// for a language switch (when reads take it instead of asking the OMS again).
     pub reads: StoredValue<ReadCache, LocalStorage>,
 }
 

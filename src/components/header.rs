@@ -2,7 +2,7 @@
 
 use crate::components::LanguageSwitch;
 use crate::messages::t;
-use crate::routes::{LIST, REMOVE, use_app_path, use_base};
+use crate::routes::{INSIGHTS, LIST, REMOVE, use_app_path, use_base};
 use crate::session::{Notice, use_session};
 use crate::shortcuts::open_help;
 use leptos::prelude::*;
@@ -27,6 +27,7 @@ pub fn AppHeader() -> impl IntoView {
             <a class="brand" href=base.href(LIST)>{m.app_title}</a>
             <nav aria-label=m.nav_label class="main-nav">
                 <a href=base.href(LIST) aria-current=move || current(LIST)>{m.nav_list}</a>
+                <a href=base.href(INSIGHTS) aria-current=move || current(INSIGHTS)>{m.nav_insights}</a>
                 <a href=base.href(REMOVE) aria-current=move || current(REMOVE)>{m.nav_remove}</a>
             </nav>
             <span class="host" title=host>{move || m.signed_in_to(&host())}</span>

@@ -39,7 +39,7 @@ use crate::json::Json;
 use crate::messages::t;
 use crate::removal::texts::failure_headline;
 use crate::removal::{Feedback, Stage};
-use crate::routes::{LIST, REMOVE};
+use crate::routes::{INSIGHTS, LIST, REMOVE};
 use crate::session::{Notice, Session};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -257,7 +257,7 @@ pub fn announce() {
         let m = t();
         host.post(
             wire::SET_CONFIG,
-            wire::config_data(&[(LIST, m.nav_list), (REMOVE, m.nav_remove)]),
+            wire::config_data(&[(LIST, m.nav_list), (INSIGHTS, m.nav_insights), (REMOVE, m.nav_remove)]),
             None,
         );
     }

@@ -11,7 +11,7 @@ use crate::focus;
 use crate::list_filters::{filter_label, unhonoured_filters};
 use crate::loader::{use_oms_resource, value};
 use crate::messages::t;
-use crate::routes::{REMOVE, list_path, use_base};
+use crate::routes::{REMOVE, insights_path, list_path, use_base};
 use crate::ui_state::use_ui;
 use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
@@ -57,11 +57,13 @@ pub fn ListPage() -> impl IntoView {
     };
 
     let filter_form = ui.filter_form;
+    let base_insights = base.clone();
     let m = t();
     view! {
         <section class="page list-page">
             <div class="page-head">
                 <h1>{m.list_title}</h1>
+                <a class="button" href=move || base_insights.href(&insights_path(&form_query.get()))>{m.nav_insights}</a>
                 <a class="button danger-outline" href=base.href(REMOVE)>{m.nav_remove}</a>
             </div>
             {move || view! { <FilterBar query=form_query.get() form=filter_form /> }}

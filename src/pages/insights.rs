@@ -1,0 +1,228 @@
+//! `/discrepancies/insights`: the list's filters as counts and charts. The counts of each
+//! filter set stay for the session ([`crate::insights::with_set`]): coming back shows them
+//! at once and asks only what is missing.
+//!
+//! Few moving parts, for size: one effect follows the address (and the location names and
+//! the data) to plan, ask and draw; each answer draws the body again as markup
+//! ([`render::page`]) straight into the page; one click handler serves its buttons
+//! (`data-act`) and its charts' links, which the router does not follow by itself (SVG
+//! links are not `HTMLAnchorElement`s).
+
+use crate::api::counts::each_count;
+use crate::api::{ApiError, Cancel, Discrepancy, Filters, ListQuery, Page, RetryControl};
+use crate::focus;
+use crate::insights::render::{self, Context};
+use crate::insights::{Insights, Section, Span, look, set_look, with_set};
+use crate::messages::t;
+use crate::routes::{Base, use_base, use_go};
+use crate::session::use_session;
+use crate::ui_state::{UiState, use_ui};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+
+/// What the page's counts go with; `Copy`, so every closure takes it whole.
+#[derive(Clone, Copy)]
+struct Counts {
+    ui: UiState,
+    session: crate::session::Session,
+    base: StoredValue<Base>,
+    /// The filters shown, as the address gives them (`None`: a filter does not read).
+    shown: StoredValue<Option<Filters>>,
+    run: StoredValue<Option<Cancel>, LocalStorage>,
+    /// Whether "every count is in" was said for what is shown.
+    announced: StoredValue<bool>,
+}
+
+impl Counts {
+    /// The OMS and the data state the counts are of; `None` when signed out.
+    fn of(self) -> Option<(String, u64)> {
+        let base = self.session.credentials_untracked()?.base_url;
+        Some((base, self.ui.data_version.get_untracked()))
+    }
+
+    fn stop(self) {
+        if let Some(Some(old)) = self.run.try_update_value(Option::take) {
+            old.abort();
+        }
+    }
+
+    /// Writes the body for what is shown; the focus stays on the control it was on.
+    fn draw(self) {
+        let (Some(el), Some(shown)) = (focus::find(".insights-page"), self.shown.try_get_value()) else {
+            return;
+        };
+        let m = t();
+        let html = match (shown, self.of()) {
+            (Some(filters), Some(of)) => {
+                let base = self.base.get_value();
+                self.ui.locations.with_untracked(|names| {
+                    let c = Context {
+                        m,
+                        names,
+                        base: &base,
+                        look: look(),
+                    };
+                    with_set((&of.0, of.1), &filters, false, |set| {
+                        let (done, of) = set.progress();
+                        if done < of {
+                            self.announced.set_value(false);
+                        } else if !self.announced.get_value() {
+                            self.announced.set_value(true);
+                            focus::announce(m.ins_done.to_string());
+                        }
+                        render::page(&c, set)
+                    })
+                })
+            }
+            _ => Some(format!(
+                "<p class=\"warning\" role=\"alert\">{}</p>",
+                crate::text::escape_html(m.filters_malformed)
+            )),
+        };
+        let key = document()
+            .active_element()
+            .filter(|a| a.closest(".insights-page").ok().flatten().is_some())
+            .and_then(|a| a.get_attribute("data-act").or_else(|| a.get_attribute("href")));
+        el.set_inner_html(&html.unwrap_or_default());
+        if let Some(key) = key {
+            let key = key.replace('\\', "\\\\").replace('"', "\\\"");
+            if let Some(again) = focus::find(&format!(
+                ".insights-page [data-act=\"{key}\"], .insights-page [href=\"{key}\"]"
+            )) {
+                focus::focus(&again);
+            }
+        }
+    }
+
+    /// Plans `change` on the counts shown, draws, and sends what is not in yet (and the
+    /// failed ones of `retry`), at most four at a time, after stopping the counts in flight:
+    /// they go again with the rest, so no more than four are ever on their way.
+    #[inline(never)]
+    fn ask(self, retry: Option<Section>, change: &dyn Fn(&mut Insights)) {
+        let (Some(of), Some(credentials), Some(Some(filters))) = (
+            self.of(),
+            self.session.credentials_untracked(),
+            self.shown.try_get_value(),
+        ) else {
+            return self.draw();
+        };
+        self.stop();
+        let jobs = with_set((&of.0, of.1), &filters, true, |set| {
+            change(set);
+            set.queue(retry)
+        })
+        .unwrap_or_default();
+        self.draw();
+        if jobs.is_empty() {
+            return;
+        }
+        let run = Cancel::new();
+        self.run.set_value(Some(run.clone()));
+        let (indices, queries): (Vec<usize>, Vec<ListQuery>) = jobs.into_iter().unzip();
+        let stopped = run.clone();
+        let on_answer = Rc::new(move |at: usize, answer: Result<Page<Discrepancy>, ApiError>| {
+            if !stopped.is_aborted() {
+                with_set((&of.0, of.1), &filters, false, |set| {
+                    set.answer(indices[at], answer.map(|p| p.count))
+                });
+                self.draw();
+            }
+        });
+        each_count(credentials, queries, RetryControl::default(), run, on_answer);
+    }
+
+    /// The location ids known, in order.
+    fn location_ids(self) -> Vec<i64> {
+        self.ui
+            .locations
+            .with_untracked(|n| n.all().iter().map(|(id, _)| *id).collect())
+    }
+
+    /// A click in the body: a button's action, or a chart's link followed by the router.
+    fn click(self, ev: leptos::ev::MouseEvent, go: &dyn Fn(&str, bool)) {
+        let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-act], a").ok().flatten())
+        else {
+            return;
+        };
+        let mut l = look();
+        match el.get_attribute("data-act").as_deref() {
+            Some("tables") => {
+                l.tables = !l.tables;
+                set_look(l);
+                return self.draw();
+            }
+            Some("span0") => l.span = Span::Weeks,
+            Some("span1") => l.span = Span::Days,
+            Some("more") => {
+                let ids = self.location_ids();
+                return self.ask(None, &|set| set.plan_locations(&ids, true));
+            }
+            Some("retry") => {
+                let section = match el.get_attribute("data-section").as_deref() {
+                    Some("0") => Section::Totals,
+                    Some("1") => Section::Reasons,
+                    Some("2") => Section::Locations,
+                    Some("3") => Section::Trend,
+                    _ => Section::Ages,
+                };
+                return self.ask(Some(section), &|_| {});
+            }
+            _ => {
+                let plain = !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0);
+                if let Some(href) = el
+                    .get_attribute("href")
+                    .filter(|_| plain && !el.is_instance_of::<web_sys::HtmlAnchorElement>())
+                {
+                    ev.prevent_default();
+                    go(self.base.with_value(|b| b.app_path(&href).to_string()).as_str(), false);
+                }
+                return;
+            }
+        }
+        set_look(l);
+        self.ask(None, &|set| set.plan_span(l.span));
+    }
+}
+
+/// The insights of the filters in the URL.
+#[component]
+pub fn InsightsPage() -> impl IntoView {
+    let ui = use_ui();
+    let session = use_session();
+    let go = use_go();
+    crate::locations::ensure(session, ui.locations);
+    let query_map = use_query_map();
+    let counts = Counts {
+        ui,
+        session,
+        base: StoredValue::new(use_base()),
+        shown: StoredValue::new(None),
+        run: StoredValue::new_local(None),
+        announced: StoredValue::new(false),
+    };
+    on_cleanup(move || counts.stop());
+    // Follows the address, the location names and the data: plans, asks and draws. After
+    // the view is in the document: drawing writes into it.
+    Effect::new(move |_| {
+        let q = query_map.with(|map| ListQuery::from_params(|k| map.get(k)));
+        ui.locations.track();
+        ui.data_version.track();
+        counts.shown.set_value(q.malformed.is_empty().then_some(q.filters));
+        let ids = counts.location_ids();
+        let span = look().span;
+        untrack(|| {
+            counts.ask(None, &|set| {
+                set.plan_span(span);
+                if set.locations_known == 0 {
+                    set.plan_locations(&ids, false);
+                }
+            })
+        });
+    });
+    view! { <div class="page insights-page" on:click=move |ev| counts.click(ev, &go)></div> }
+}
