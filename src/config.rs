@@ -4,16 +4,14 @@
 //! the link templates in that tag without rebuilding the wasm; a `<meta>` (not an inline
 //! script) keeps a strict Content-Security-Policy possible.
 
-use crate::json;
-use serde::Deserialize;
+use crate::json::{self, Fields, FromJson, Tree};
 
 /// Name of the `<meta>` tag whose `content` holds the JSON configuration.
 pub const META_NAME: &str = "oms-admin-config";
 
 /// What can be configured per installation. Every field is optional; an unknown key is an
 /// error, so a typo is reported instead of silently ignored.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AppConfig {
     /// OMS base URL to propose at sign-in; the page's own origin when absent.
     pub oms_base_url: Option<String>,
@@ -36,9 +34,7 @@ impl AppConfig {
         if json.trim().is_empty() {
             return Ok(AppConfig::default());
         }
-        // `deny_unknown_fields` refuses a typo on both paths: `crate::json` decodes from a map
-        // of every key, in the browser too.
-        let mut config: AppConfig = json::from_str(json)?;
+        let Written(mut config) = json::read(json)?;
         config.router_base = config.router_base.trim_end_matches('/').to_string();
         for template in [
             &config.package_item_link,
@@ -77,6 +73,38 @@ impl AppConfig {
             leptos::logging::warn!("ignoring invalid {META_NAME}: {e}");
             AppConfig::default()
         })
+    }
+}
+
+/// The configuration as the meta tag writes it, before [`AppConfig::from_json`] checks its
+/// links and origins: not an `AppConfig` itself, so that no reader of JSON can make one
+/// unchecked.
+struct Written(AppConfig);
+
+/// Every key of the configuration; any other is refused.
+const KEYS: [&str; 6] = [
+    "oms_base_url",
+    "router_base",
+    "package_item_link",
+    "transfer_item_link",
+    "stock_location_link",
+    "shell_origins",
+];
+
+/// A missing key is its default. An unknown key is refused on both paths: the tree holds
+/// every key, in the browser too.
+impl FromJson for Written {
+    fn from_json(tree: Tree<'_>) -> Result<Self, String> {
+        let f = Fields::of(tree.0, "a configuration object")?;
+        f.only(&KEYS)?;
+        Ok(Written(AppConfig {
+            oms_base_url: f.opt_text("oms_base_url")?,
+            router_base: f.text_or_empty("router_base")?,
+            package_item_link: f.opt_text("package_item_link")?,
+            transfer_item_link: f.opt_text("transfer_item_link")?,
+            stock_location_link: f.opt_text("stock_location_link")?,
+            shell_origins: f.texts_or_empty("shell_origins")?,
+        }))
     }
 }
 
@@ -149,6 +177,17 @@ mod tests {
         assert!(AppConfig::from_json(r#"{"router_base":"/x","Router_base":"/y"}"#).is_err());
         assert!(AppConfig::from_json("not json").is_err());
         assert!(AppConfig::from_json(r#"{"router_base":null}"#).is_err());
+        assert!(AppConfig::from_json(r#"{"router_base":5}"#).is_err());
+        assert!(AppConfig::from_json(r#"["router_base"]"#).is_err());
+    }
+
+    #[test]
+    fn null_is_no_link_but_not_an_empty_list() {
+        let c = AppConfig::from_json(r#"{"oms_base_url":null,"package_item_link":null}"#).unwrap();
+        assert_eq!(c, AppConfig::default());
+        assert!(AppConfig::from_json(r#"{"shell_origins":null}"#).is_err());
+        assert!(AppConfig::from_json(r#"{"shell_origins":[5]}"#).is_err());
+        assert!(AppConfig::from_json(r#"{"oms_base_url":5}"#).is_err());
     }
 
     #[test]

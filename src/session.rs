@@ -4,9 +4,8 @@
 //! stay signed in on this tab, never to `localStorage` (OWASP) and never into a URL.
 
 use crate::api::{ApiError, Credentials};
-use crate::json::{self, Json};
+use crate::json::{self, Fields, FromJson, Json, Tree};
 use leptos::prelude::*;
-use serde::Deserialize;
 
 /// `sessionStorage` key of the remembered credentials.
 pub const STORAGE_KEY: &str = "discrepancy-admin.session";
@@ -32,10 +31,16 @@ pub struct Session {
 }
 
 /// The JSON kept under [`STORAGE_KEY`]: `{"base_url":"…","token":"…"}`.
-#[derive(Deserialize)]
-struct Stored {
-    base_url: String,
-    token: String,
+struct Stored(Credentials);
+
+impl FromJson for Stored {
+    fn from_json(tree: Tree<'_>) -> Result<Self, String> {
+        let f = Fields::of(tree.0, "stored credentials")?;
+        Ok(Stored(Credentials {
+            base_url: f.text("base_url")?,
+            token: f.text("token")?,
+        }))
+    }
 }
 
 /// The stored form of `credentials`.
@@ -49,13 +54,10 @@ fn to_stored(credentials: &Credentials) -> String {
 
 /// The credentials in a stored text; `None` when it is not ours or has no token.
 fn from_stored(text: &str) -> Option<Credentials> {
-    json::from_str::<Stored>(text)
+    json::read(text)
         .ok()
-        .filter(|s| !s.token.is_empty())
-        .map(|s| Credentials {
-            base_url: s.base_url,
-            token: s.token,
-        })
+        .map(|Stored(credentials)| credentials)
+        .filter(|c| !c.token.is_empty())
 }
 
 impl Session {

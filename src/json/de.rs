@@ -19,14 +19,11 @@
 //! and would link Rust's float formatting, ~11 kB, into the wasm): an unexpected value is
 //! described by its kind.
 
-use super::Json;
+use super::{Json, safe_integer};
 use serde::de::value::{MapAccessDeserializer, StringDeserializer};
 use serde::de::{self, DeserializeSeed, Expected, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde::forward_to_deserialize_any;
 use std::fmt;
-
-/// Largest integer a double holds exactly, JavaScript's `Number.MAX_SAFE_INTEGER`.
-const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
 
 /// Why a [`Json`] is not the value asked for; a short text for the user.
 #[derive(Debug)]
@@ -102,11 +99,6 @@ fn kind(unexp: Unexpected) -> String {
         Unexpected::Other(other) => other,
     };
     kind.to_string()
-}
-
-/// `n` as an integer when it is integral and safe (|n| ≤ 2^53 − 1); `-0` is 0.
-pub(crate) fn safe_integer(n: f64) -> Option<i64> {
-    (n.trunc() == n && n.abs() <= MAX_SAFE).then_some(n as i64)
 }
 
 const TOO_DEEP: &str = "recursion limit exceeded";

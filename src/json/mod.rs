@@ -5,20 +5,19 @@
 //! browser build by the browser's own `JSON.parse` (the tree is built straight from the
 //! JavaScript value it returns, see `from_js`), on the host (unit tests, the proptest fuzz
 //! suite of `tests/decode_fuzz.rs`) by serde_json (module `host`). The tree then becomes a
-//! `T` through one hand-written serde `Deserializer` (module `de`), the same code on both
+//! `T` through the type's own [`FromJson`] reader (module `read`), the same code on both
 //! paths, so the host tests exercise exactly the decoding that ships. Neither serde_json's
-//! parser nor a serde bridge to JavaScript values is linked into the wasm, and the decoding
-//! errors never format a float: the first load stays smaller (features pay for their
-//! bytes). `tests/components.rs` runs the fuzz corpus through the browser path and checks
-//! that it gives the same outcome as on the host.
+//! parser, nor a serde bridge to JavaScript values, nor serde's generic deserialization is
+//! linked into the wasm, and the decoding errors never format a float: the first load stays
+//! smaller (features pay for their bytes). `tests/components.rs` runs the fuzz corpus
+//! through the browser path and checks that it gives the same outcome as on the host.
 //!
 //! The same on both paths (the host builder follows `JSON.parse`'s rules; the decoding is
 //! one code):
-//! - The types decide, by the same rules whether read by a serde derive (the configuration,
-//!   the remembered session) or straight from the tree (the OMS's records, module `read`,
-//!   without serde's generic code): unknown fields are ignored, a missing or null `Option`
-//!   is `None`, a missing or mistyped field is an error, `#[serde(deny_unknown_fields)]`
-//!   refuses unknown keys (see `config::AppConfig`), dates go through
+//! - The types decide, each by its [`FromJson`] reader (the OMS's records, the configuration,
+//!   the remembered session): unknown fields are ignored, a missing or null `Option` is
+//!   `None`, a missing or mistyped field is an error, the configuration refuses unknown keys
+//!   and takes a missing one as its default (see `config::AppConfig`), dates go through
 //!   `dates::parse_instant`.
 //! - Numbers are doubles, as in JavaScript: the host builder turns serde_json's exact
 //!   integers into doubles too. An integer field takes only a *safe* integer
@@ -49,13 +48,15 @@
 //!   numeric order, serde_json keeps the order of the text. Typed decoding does not see it.
 //! - The text of a syntax error: the browser's (`SyntaxError: …`) or serde_json's.
 
+#[cfg(test)]
 use serde::de::DeserializeOwned;
 
+/// serde's `Deserializer` over [`Json`]: no longer shipped, its tests still read through it.
+#[cfg(test)]
 mod de;
 mod read;
 
-pub(crate) use de::safe_integer;
-pub(crate) use read::Fields;
+pub(crate) use read::{Fields, safe_integer};
 pub use read::{FromJson, Tree};
 
 /// Parses `text` as JSON into a `T` read straight from the tree ([`FromJson`]).
@@ -64,6 +65,7 @@ pub(crate) fn read<T: FromJson>(text: &str) -> Result<T, String> {
 }
 
 /// Parses `text` as JSON into `T`; the error is a short explanation for the user.
+#[cfg(test)]
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     T::deserialize(parse(text, true)?).map_err(|e| e.to_string())
 }
@@ -143,7 +145,7 @@ fn explain(thrown: wasm_bindgen::JsValue) -> String {
     }
 }
 
-/// Any JSON value: what every text is parsed into, then read into a type (module `de`) or
+/// Any JSON value: what every text is parsed into, then read into a type (module `read`) or
 /// as it is (bodies of no fixed shape, DRF errors). Objects keep their keys in order, each
 /// key once.
 #[derive(Clone, Debug, PartialEq)]
@@ -155,7 +157,7 @@ pub(crate) enum Json {
     Str(String),
     Arr(Vec<Json>),
     Obj(Vec<(String, Json)>),
-    /// A value nested past [`MAX_DEPTH`], left unread. Only typed decoding ([`from_str`])
+    /// A value nested past [`MAX_DEPTH`], left unread. Only typed decoding ([`read`])
     /// builds it, so that an unknown field nested that deep is ignored; reading it is an
     /// error. [`value`] refuses such a text instead.
     Deep,
@@ -184,7 +186,7 @@ impl Json {
 
     fn write(&self, out: &mut String) {
         match self {
-            // `Deep` never leaves `from_str`.
+            // `Deep` never leaves `read`.
             Json::Null | Json::Deep => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Json::Num(n) => out.push_str(&number_text(*n)),

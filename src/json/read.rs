@@ -1,10 +1,12 @@
-//! Reading the OMS's records straight from the [`Json`] tree: the same rules as the serde
-//! path (a documented field missing or of another type is an error, an unknown one is
-//! ignored, a missing or null optional is `None`, integers only when safe, a record only
-//! from an object), without serde's generic machinery for the app's hottest and largest
-//! decoding (a page of up to 1,000 records): smaller, and one walk over the tree.
+//! Reading typed values straight from the [`Json`] tree: the OMS's records, the
+//! configuration, the remembered session. A documented field missing or of another type is
+//! an error, an unknown one is ignored (unless the type refuses them, [`Fields::only`]), a
+//! missing or null optional is `None`, integers only when safe, a record only from an
+//! object. One walk over the tree, without serde's generic deserialization: its visitors
+//! and error texts would otherwise be linked into the wasm, and the app's hottest decoding
+//! (a page of up to 1,000 records) would go through them.
 
-use super::{Json, safe_integer};
+use super::Json;
 
 /// A type read from a JSON tree; the error says which field and why.
 pub trait FromJson: Sized {
@@ -17,23 +19,37 @@ pub trait FromJson: Sized {
 pub struct Tree<'a>(pub(crate) &'a Json);
 
 /// The fields of an object, read by name.
-pub(crate) struct Fields<'a>(&'a Json);
+pub(crate) struct Fields<'a>(&'a [(String, Json)]);
 
 impl<'a> Fields<'a> {
     /// The fields of `json`, which must be an object.
     pub(crate) fn of(json: &'a Json, what: &str) -> Result<Fields<'a>, String> {
         match json {
-            Json::Obj(_) => Ok(Fields(json)),
+            Json::Obj(entries) => Ok(Fields(entries)),
             _ => Err(format!("invalid type: expected {what}")),
         }
     }
 
+    /// Refuses any key not in `known` (compared exactly: `Router_base` is not `router_base`),
+    /// for an object a person writes by hand, where an unknown key is a typo to report rather
+    /// than a newer server's addition to ignore.
+    pub(crate) fn only(&self, known: &[&str]) -> Result<(), String> {
+        match self.0.iter().find(|(key, _)| !known.contains(&key.as_str())) {
+            Some((key, _)) => Err(format!("unknown field `{key}`, expected one of {}", known.join(", "))),
+            None => Ok(()),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Json> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
     fn present(&self, key: &str) -> Option<&'a Json> {
-        self.0.get(key).filter(|v| **v != Json::Null)
+        self.get(key).filter(|v| **v != Json::Null)
     }
 
     fn required(&self, key: &str) -> Result<&'a Json, String> {
-        self.0.get(key).ok_or_else(|| format!("missing field `{key}`"))
+        self.get(key).ok_or_else(|| format!("missing field `{key}`"))
     }
 
     /// A whole number within ±(2^53 − 1).
@@ -53,18 +69,32 @@ impl<'a> Fields<'a> {
 
     /// Text.
     pub(crate) fn text(&self, key: &str) -> Result<String, String> {
-        match self.required(key)? {
-            Json::Str(s) => Ok(s.clone()),
-            _ => Err(invalid(key, "a string")),
-        }
+        string(self.required(key)?, key)
     }
 
     /// Text, or `None` when missing or null.
     pub(crate) fn opt_text(&self, key: &str) -> Result<Option<String>, String> {
-        match self.present(key) {
-            None => Ok(None),
-            Some(Json::Str(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(invalid(key, "a string")),
+        self.present(key).map(|v| string(v, key)).transpose()
+    }
+
+    /// Text, or empty when missing; null is not text.
+    pub(crate) fn text_or_empty(&self, key: &str) -> Result<String, String> {
+        self.get(key).map_or(Ok(String::new()), |v| string(v, key))
+    }
+
+    /// An array of text, or no text when missing; null is not an array.
+    pub(crate) fn texts_or_empty(&self, key: &str) -> Result<Vec<String>, String> {
+        let not_texts = || invalid(key, "an array of strings");
+        match self.get(key) {
+            None => Ok(Vec::new()),
+            Some(Json::Arr(items)) => items
+                .iter()
+                .map(|item| match item {
+                    Json::Str(s) => Ok(s.clone()),
+                    _ => Err(not_texts()),
+                })
+                .collect(),
+            Some(_) => Err(not_texts()),
         }
     }
 
@@ -85,8 +115,23 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// Largest integer a double holds exactly, JavaScript's `Number.MAX_SAFE_INTEGER`.
+const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+
+/// `n` as an integer when it is integral and safe (|n| ≤ 2^53 − 1); `-0` is 0.
+pub(crate) fn safe_integer(n: f64) -> Option<i64> {
+    (n.trunc() == n && n.abs() <= MAX_SAFE).then_some(n as i64)
+}
+
 fn invalid(key: &str, expected: &str) -> String {
     format!("invalid type for `{key}`: expected {expected}")
+}
+
+fn string(v: &Json, key: &str) -> Result<String, String> {
+    match v {
+        Json::Str(s) => Ok(s.clone()),
+        _ => Err(invalid(key, "a string")),
+    }
 }
 
 fn integer(v: &Json, key: &str) -> Result<i64, String> {
