@@ -616,8 +616,8 @@ fn corpus_decodes_in_the_browser_as_on_the_host() {
         "128 levels are not"
     );
 
-    // The configuration refuses unknown keys here too: `deny_unknown_fields` now holds in
-    // the browser, with the same message as on the host.
+    // The configuration refuses unknown keys here too, exactly as written (`Router_base` is
+    // not `router_base`), with the same message as on the host.
     assert_eq!(
         AppConfig::from_json(r#"{"router_base":"/inventory/"}"#).map(|c| c.router_base),
         Ok("/inventory".to_string())

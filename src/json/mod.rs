@@ -48,26 +48,15 @@
 //!   numeric order, serde_json keeps the order of the text. Typed decoding does not see it.
 //! - The text of a syntax error: the browser's (`SyntaxError: …`) or serde_json's.
 
-#[cfg(test)]
-use serde::de::DeserializeOwned;
-
-/// serde's `Deserializer` over [`Json`]: no longer shipped, its tests still read through it.
-#[cfg(test)]
-mod de;
 mod read;
 
 pub(crate) use read::{Fields, safe_integer};
 pub use read::{FromJson, Tree};
 
-/// Parses `text` as JSON into a `T` read straight from the tree ([`FromJson`]).
+/// Parses `text` as JSON into a `T` read straight from the tree ([`FromJson`]); the error is
+/// a short explanation for the user.
 pub(crate) fn read<T: FromJson>(text: &str) -> Result<T, String> {
     T::from_json(Tree(&parse(text, true)?))
-}
-
-/// Parses `text` as JSON into `T`; the error is a short explanation for the user.
-#[cfg(test)]
-pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    T::deserialize(parse(text, true)?).map_err(|e| e.to_string())
 }
 
 /// Parses `text` as any JSON value (DRF error bodies); an error past [`MAX_DEPTH`].
