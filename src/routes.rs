@@ -88,9 +88,9 @@ pub fn insights_path(query: &ListQuery) -> String {
 
 /// The removal form filled in with `expired_date` (and a stock location), as an app path.
 pub fn remove_path(expired_date: chrono::NaiveDate, stock_location: Option<u64>) -> String {
-    let mut pairs = vec![("expired_date", crate::dates::to_iso_date(expired_date))];
-    pairs.extend(stock_location.map(|id| ("stock_location", id.to_string())));
-    format!("{REMOVE}?{}", encode_pairs(&pairs))
+    // A date and a number: nothing to encode.
+    let location = stock_location.map(|id| format!("&stock_location={id}")).unwrap_or_default();
+    format!("{REMOVE}?expired_date={}{location}", crate::dates::to_iso_date(expired_date))
 }
 
 /// One record's page, as an app path.

@@ -50,7 +50,7 @@ pub fn parse_ids(value: &str) -> Option<Vec<u64>> {
 impl Filters {
     /// Reads the filters of a URL query; a malformed value is dropped (the view it opens
     /// says which filters are in force).
-    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Filters {
+    pub fn from_params(get: &dyn Fn(&str) -> Option<String>) -> Filters {
         let nonempty = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         Filters {
             reason: nonempty("reason"),
@@ -154,7 +154,7 @@ impl Default for ListQuery {
 impl ListQuery {
     /// Reads the URL query, falling back to defaults for anything missing or malformed, so a
     /// hand-edited or stale link still opens a sensible view instead of an error.
-    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> ListQuery {
+    pub fn from_params(get: &dyn Fn(&str) -> Option<String>) -> ListQuery {
         let nonempty = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         ListQuery {
             page: nonempty("page")
@@ -166,7 +166,7 @@ impl ListQuery {
                 .filter(|l| (1..=MAX_LIMIT).contains(l))
                 .unwrap_or(DEFAULT_LIMIT),
             sort: nonempty("sort").and_then(|v| Sort::parse(&v)),
-            filters: Filters::from_params(&get),
+            filters: Filters::from_params(get),
             malformed: CHECKED
                 .iter()
                 .filter_map(|(key, reads)| nonempty(key).filter(|v| !reads(v)).map(|v| (*key, v)))
@@ -278,7 +278,7 @@ mod tests {
 
     fn from(pairs: &[(&str, &str)]) -> ListQuery {
         let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        ListQuery::from_params(|k| map.get(k).cloned())
+        ListQuery::from_params(&|k| map.get(k).cloned())
     }
 
     #[test]
@@ -307,7 +307,7 @@ mod tests {
         assert_eq!(q.filters.reason.as_deref(), Some("anything goes"));
         assert!(q.is_filtered());
         // The URL keeps them as written (a reload shows the same), the request never has them.
-        let again = ListQuery::from_params(|k| {
+        let again = ListQuery::from_params(&|k| {
             form_urlencoded::parse(q.to_search().trim_start_matches('?').as_bytes())
                 .find(|(key, _)| key == k)
                 .map(|(_, v)| v.into_owned())

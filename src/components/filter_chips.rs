@@ -151,7 +151,7 @@ mod tests {
 
     fn query(search: &str) -> ListQuery {
         let pairs: Vec<(String, String)> = form_urlencoded::parse(search.as_bytes()).into_owned().collect();
-        ListQuery::from_params(|k| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()))
+        ListQuery::from_params(&|k| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()))
     }
 
     #[test]

@@ -10,7 +10,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn filters(search: &str) -> Filters {
     let pairs: Vec<(String, String)> = form_urlencoded::parse(search.as_bytes()).into_owned().collect();
-    Filters::from_params(|k| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()))
+    Filters::from_params(&|k| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()))
 }
 
 fn count_of(insights: &Insights, kind: fn(&Part) -> bool) -> usize {

@@ -233,7 +233,7 @@ pub static EN: Messages = Messages {
     ins_direction: ["Fewer than before.", "As many as before.", "More than before."],
     ins_ages: "How old",
     ins_older: "Older than {0} days",
-    ins_age_hint: "Choose an age to open the removal form with its date. The removal takes every record created before that date (at the stock location, if the filters name one), whatever the other filters; its confirmation counts exactly what goes.",
+    ins_age_hint: "An age opens the removal form at its date. The removal ignores the other filters; its confirmation counts what goes.",
     ins_top: "Most: {0}, {1} of {2} records.",
     ins_budget: "The ranking covers the first {0} of {1} stock locations.",
     ins_count_rest: "Count the other {0}",

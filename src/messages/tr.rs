@@ -228,7 +228,7 @@ pub static TR: Messages = Messages {
     ins_direction: ["Öncekinden az.", "Öncekiyle aynı.", "Öncekinden fazla."],
     ins_ages: "Kayıtların yaşı",
     ins_older: "{0} günden eski",
-    ins_age_hint: "Kaldırma formunu o tarihle açmak için bir yaş seçin. Kaldırma, diğer filtrelerden bağımsız olarak o tarihten önce oluşturulan tüm kayıtları (filtrelerde bir stok lokasyonu varsa yalnızca oradakileri) kapsar; onay ekranı tam olarak neyin silineceğini sayar.",
+    ins_age_hint: "Bir yaş, kaldırma formunu o tarihle açar. Kaldırma diğer filtreleri dikkate almaz; onay ekranı silinecekleri sayar.",
     ins_top: "En çok: {0}, {2} kaydın {1} tanesi.",
     ins_budget: "Sıralama {1} stok lokasyonunun ilk {0} tanesini kapsıyor.",
     ins_count_rest: "Kalan {0} lokasyonu say",

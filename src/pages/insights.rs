@@ -209,7 +209,7 @@ pub fn InsightsPage() -> impl IntoView {
     // Follows the address, the location names and the data: plans, asks and draws. After
     // the view is in the document: drawing writes into it.
     Effect::new(move |_| {
-        let q = query_map.with(|map| ListQuery::from_params(|k| map.get(k)));
+        let q = query_map.with(|map| ListQuery::from_params(&|k| map.get(k)));
         ui.locations.track();
         ui.data_version.track();
         counts.shown.set_value(q.malformed.is_empty().then_some(q.filters));

@@ -24,7 +24,7 @@ pub fn ListPage() -> impl IntoView {
     let ui = use_ui();
     let base = use_base();
     let query_map = use_query_map();
-    let query = Memo::new(move |_| query_map.with(|map| ListQuery::from_params(|k| map.get(k))));
+    let query = Memo::new(move |_| query_map.with(|map| ListQuery::from_params(&|k| map.get(k))));
     Effect::new(move |_| ui.list_search.set(query.get().to_search()));
     // The filter form depends on everything but the page: flipping pages keeps it (and any
     // half-typed filter) instead of rebuilding it on every flip.
