@@ -13,9 +13,7 @@ pub fn AppHeader() -> impl IntoView {
     let m = t();
     let session = use_session();
     let base = use_base();
-    // `aria-current="page"` on the section the user is in (the list only on its own path).
     let app_path = use_app_path();
-    let current = move |section: &'static str| app_path.with(|p| p == section).then_some("page");
     let host = move || {
         session
             .credentials()
@@ -26,9 +24,9 @@ pub fn AppHeader() -> impl IntoView {
         <header class="app-header">
             <a class="brand" href=base.href(LIST)>{m.app_title}</a>
             <nav aria-label=m.nav_label class="main-nav">
-                <a href=base.href(LIST) aria-current=move || current(LIST)>{m.nav_list}</a>
-                <a href=base.href(INSIGHTS) aria-current=move || current(INSIGHTS)>{m.nav_insights}</a>
-                <a href=base.href(REMOVE) aria-current=move || current(REMOVE)>{m.nav_remove}</a>
+                {section(base.href(LIST), app_path, LIST, m.nav_list)}
+                {section(base.href(INSIGHTS), app_path, INSIGHTS, m.nav_insights)}
+                {section(base.href(REMOVE), app_path, REMOVE, m.nav_remove)}
             </nav>
             <span class="host" title=host>{move || m.signed_in_to(&host())}</span>
             <LanguageSwitch />
@@ -48,6 +46,13 @@ pub fn AppHeader() -> impl IntoView {
             </button>
         </header>
     }
+}
+
+/// A section's link, `aria-current="page"` while the user is in it (the list only on its own
+/// path). One function, so its reactive attribute compiles once for every section.
+fn section(href: String, app_path: Memo<String>, path: &'static str, label: &'static str) -> impl IntoView {
+    let current = move || app_path.with(|p| p == path).then_some("page");
+    view! { <a href=href aria-current=current>{label}</a> }
 }
 
 /// The host part of a base URL ("acme-oms.example.com"), or the page's own host when the
