@@ -89,8 +89,13 @@ pub fn insights_path(query: &ListQuery) -> String {
 /// The removal form filled in with `expired_date` (and a stock location), as an app path.
 pub fn remove_path(expired_date: chrono::NaiveDate, stock_location: Option<u64>) -> String {
     // A date and a number: nothing to encode.
-    let location = stock_location.map(|id| format!("&stock_location={id}")).unwrap_or_default();
-    format!("{REMOVE}?expired_date={}{location}", crate::dates::to_iso_date(expired_date))
+    let location = stock_location
+        .map(|id| format!("&stock_location={id}"))
+        .unwrap_or_default();
+    format!(
+        "{REMOVE}?expired_date={}{location}",
+        crate::dates::to_iso_date(expired_date)
+    )
 }
 
 /// One record's page, as an app path.
