@@ -22,6 +22,9 @@ use leptos_router::hooks::use_query_map;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
+/// The OMS, its data version and the filters a run of counts is of.
+type Key = ((String, u64), Filters);
+
 /// What the page's counts go with; `Copy`, so every closure takes it whole.
 #[derive(Clone, Copy)]
 struct Counts {
@@ -30,9 +33,14 @@ struct Counts {
     base: StoredValue<Base>,
     /// The filters shown, as the address gives them (`None`: a filter does not read).
     shown: StoredValue<Option<Filters>>,
-    run: StoredValue<Option<Cancel>, LocalStorage>,
+    /// The counts on their way: their handle, the OMS, data and filters they are of, and
+    /// whether more were planned meanwhile.
+    run: StoredValue<Option<(Cancel, Key, bool)>, LocalStorage>,
     /// Whether "every count is in" was said for what is shown.
     announced: StoredValue<bool>,
+    /// The counts' automatic retries: made with the page, not in the effect that asks (its
+    /// next run would dispose of them under the counts still on their way).
+    retries: RetryControl,
 }
 
 impl Counts {
@@ -43,7 +51,7 @@ impl Counts {
     }
 
     fn stop(self) {
-        if let Some(Some(old)) = self.run.try_update_value(Option::take) {
+        if let Some(Some((old, ..))) = self.run.try_update_value(Option::take) {
             old.abort();
         }
     }
@@ -97,8 +105,9 @@ impl Counts {
     }
 
     /// Plans `change` on the counts shown, draws, and sends what is not in yet (and the
-    /// failed ones of `retry`), at most four at a time, after stopping the counts in flight:
-    /// they go again with the rest, so no more than four are ever on their way.
+    /// failed ones of `retry`), at most four at a time. While counts of the same filters are
+    /// on their way, the new ones wait for them (and go once they are in): nothing is asked
+    /// twice and no more than four are ever in flight. Counts of other filters are stopped.
     #[inline(never)]
     fn ask(self, retry: Option<Section>, change: &dyn Fn(&mut Insights)) {
         let (Some(of), Some(credentials), Some(Some(filters))) = (
@@ -108,29 +117,53 @@ impl Counts {
         ) else {
             return self.draw();
         };
-        self.stop();
+        let key = (of.clone(), filters.clone());
+        let busy = self.run.with_value(|r| r.as_ref().is_some_and(|(_, k, _)| *k == key));
         let jobs = with_set((&of.0, of.1), &filters, true, |set| {
             change(set);
             set.queue(retry)
         })
         .unwrap_or_default();
         self.draw();
+        if busy {
+            self.run.update_value(|r| {
+                if let Some((_, _, again)) = r {
+                    *again = true;
+                }
+            });
+            return;
+        }
+        self.stop();
         if jobs.is_empty() {
             return;
         }
         let run = Cancel::new();
-        self.run.set_value(Some(run.clone()));
+        self.run.set_value(Some((run.clone(), key, false)));
         let (indices, queries): (Vec<usize>, Vec<ListQuery>) = jobs.into_iter().unzip();
         let stopped = run.clone();
+        let left = std::cell::Cell::new(indices.len());
         let on_answer = Rc::new(move |at: usize, answer: Result<Page<Discrepancy>, ApiError>| {
-            if !stopped.is_aborted() {
-                with_set((&of.0, of.1), &filters, false, |set| {
-                    set.answer(indices[at], answer.map(|p| p.count))
-                });
+            if stopped.is_aborted() {
+                return;
+            }
+            with_set((&of.0, of.1), &filters, false, |set| {
+                set.answer(indices[at], answer.map(|p| p.count))
+            });
+            left.set(left.get() - 1);
+            if left.get() > 0 {
+                return self.draw();
+            }
+            // The run is over: what was planned meanwhile goes now.
+            let again = self
+                .run
+                .try_update_value(|r| r.take().is_some_and(|(_, _, again)| again));
+            if again == Some(true) {
+                self.ask(None, &|_| {});
+            } else {
                 self.draw();
             }
         });
-        each_count(credentials, queries, RetryControl::default(), run, on_answer);
+        each_count(credentials, queries, self.retries, run, on_answer);
     }
 
     /// The location ids known, in order.
@@ -204,6 +237,7 @@ pub fn InsightsPage() -> impl IntoView {
         shown: StoredValue::new(None),
         run: StoredValue::new_local(None),
         announced: StoredValue::new(false),
+        retries: RetryControl::default(),
     };
     on_cleanup(move || counts.stop());
     // Follows the address, the location names and the data: plans, asks and draws. After

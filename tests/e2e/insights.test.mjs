@@ -181,6 +181,34 @@ test('every number on the page equals oms-dev’s own count, in charts and table
   assert.deepEqual(page.errors, []);
 });
 
+test('a cold load straight at the page: the location names arrive while it counts, and nothing fails', async () => {
+  const page = await ctx.newPage();
+  await signIn(page, ctx.oms, { remember: true });
+  const names = await locationNames(ctx.oms);
+  // Slow answers: the names arrive while the first counts are on their way, and the plan
+  // grows under them.
+  await ctx.oms.faults({ latency_ms: 40 });
+  try {
+    const seen = watchCounts(page);
+    await page.goto(`${ctx.oms.url}/discrepancies/insights?is_active=true`);
+    await complete(page);
+    await page.getByRole('heading', { level: 2, name: 'By stock location' }).waitFor();
+    await poll(() => page.locator('.insights-tools .impact-progress').count(), (n) => n === 0, { message: 'every count in' });
+    assert.equal(await page.getByText('not available').count(), 0);
+    assert.ok(seen.most <= 4, `at most 4 in flight, saw ${seen.most}`);
+    // 1 total, 6 reasons, 26 weeks, 4 ages, one per named location, each asked once: the
+    // locations wait for the counts already on their way.
+    assert.equal(seen.total, 1 + 6 + 26 + 4 + names.size);
+  } finally {
+    await ctx.oms.faults({ latency_ms: 0 });
+  }
+  await showTables(page);
+  const expected = await expectedNumbers(ctx.oms, { is_active: true });
+  assert.deepEqual(await tableRows(page, 'By reason'), expected.reasons);
+  assert.deepEqual(await tableRows(page, 'By stock location'), expected.locations);
+  assert.deepEqual(page.errors, []);
+});
+
 test('a bar opens the list with exactly its records; the list’s link carries its filters over', async () => {
   const page = await ctx.newPage();
   await signIn(page, ctx.oms, { remember: true });
