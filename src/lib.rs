@@ -34,7 +34,7 @@ pub mod ui_state;
 
 use components::{AppHeader, RemovalStatus, RequireSession};
 use config::AppConfig;
-use leptos::either::EitherOf3;
+use leptos::either::{EitherOf3, EitherOf4};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::location::{BrowserUrl, LocationProvider};
@@ -223,14 +223,21 @@ fn Pages() -> impl IntoView {
             url.ready_to_complete();
         });
     }
-    let protected = |page: fn() -> AnyView| EitherOf3::A(view! { <RequireSession>{page()}</RequireSession> });
+    // The pages behind the session guard, as one type of view: one type-erased child of
+    // the guard instead of one per page (each `into_any` compiles its own).
+    let protected = |page: Page| {
+        let view = move || match page {
+            Page::List => EitherOf4::A(ListPage()),
+            Page::Remove => EitherOf4::B(RemovePage()),
+            Page::Detail => EitherOf4::C(DetailPage()),
+            _ => EitherOf4::D(InsightsPage()),
+        };
+        EitherOf3::A(view! { <RequireSession>{view}</RequireSession> })
+    };
     move || match page.get() {
-        Page::List => protected(|| ListPage().into_any()),
-        Page::Remove => protected(|| RemovePage().into_any()),
-        Page::Detail => protected(|| DetailPage().into_any()),
-        Page::Insights => protected(|| InsightsPage().into_any()),
         Page::SignIn => EitherOf3::B(SignInPage()),
         Page::NotFound => EitherOf3::C(NotFoundPage()),
+        protected_page => protected(protected_page),
     }
 }
 
