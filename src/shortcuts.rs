@@ -83,7 +83,8 @@ fn act(shortcut: Shortcut) {
         }
         // The header's own links: signed out, there is none, and nowhere to go.
         Shortcut::GoList | Shortcut::GoRemove => {
-            let nth = if shortcut == Shortcut::GoList { 1 } else { 2 };
+            // The header's sections: the list, the insights, the removal.
+            let nth = if shortcut == Shortcut::GoList { 1 } else { 3 };
             if click(&format!(".main-nav a:nth-child({nth})")) {
                 heading_soon();
             }

@@ -203,6 +203,29 @@ fn top_summary(c: &Context, marks: &[Mark], total: Option<Slot>) -> String {
     }
 }
 
+/// The heading, the way to the same records in the list, and the filters as chips (each a
+/// link to the insights without it).
+fn head(c: &Context, query: &ListQuery) -> String {
+    let m = c.m;
+    format!(
+        "<div class=\"page-head\"><h1>{}</h1><a class=\"button\" href=\"{}\">{}</a></div>{}",
+        escape_html(m.nav_insights),
+        escape_html(&c.base.href(&list_path(query))),
+        escape_html(m.impact_show),
+        crate::components::filter_chips::chips_html_to(m, query, c.names, c.base, insights_path)
+    )
+}
+
+/// The page when a filter of the address does not read: nothing is counted (the counts
+/// would not be of what the address says); its chip, like the others, leads out.
+pub(crate) fn malformed(c: &Context, query: &ListQuery) -> String {
+    head(c, query)
+        + &format!(
+            "<p class=\"warning\" role=\"alert\">{}</p>",
+            escape_html(c.m.ins_malformed)
+        )
+}
+
 /// The page's body for `insights`.
 pub(crate) fn page(c: &Context, insights: &Insights) -> String {
     let m = c.m;
@@ -211,13 +234,7 @@ pub(crate) fn page(c: &Context, insights: &Insights) -> String {
         ..Default::default()
     };
     let total = insights.slot(Part::Total);
-    let mut out = format!(
-        "<div class=\"page-head\"><h1>{}</h1><a class=\"button\" href=\"{}\">{}</a></div>",
-        escape_html(m.nav_insights),
-        escape_html(&c.base.href(&list_path(&list))),
-        escape_html(m.impact_show)
-    );
-    out += &crate::components::filter_chips::chips_html_to(m, &list, c.names, c.base, insights_path);
+    let mut out = head(c, &list);
     out += &format!(
         "<div class=\"insights-tools\"><button type=\"button\" class=\"button\" data-act=\"tables\" aria-pressed=\"{}\">{}</button>",
         c.look.tables,

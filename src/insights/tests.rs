@@ -316,3 +316,21 @@ fn filters_that_fix_a_reason_or_location_leave_its_breakdown_out() {
     // The removal form keeps the filtered location.
     assert!(html.contains("expired_date=2026-11-04&amp;stock_location=7"));
 }
+
+#[test]
+fn a_filter_that_does_not_read_counts_nothing_and_its_chip_leads_out() {
+    let query = ListQuery::from_params(&|k| (k == "created_date__lt").then(|| "not-a-date".to_string()));
+    let names = crate::locations::Names::default();
+    let base = crate::routes::Base::new("");
+    let c = render::Context {
+        m: crate::messages::messages(crate::i18n::Lang::En),
+        names: &names,
+        base: &base,
+        look: render::Look::default(),
+    };
+    let html = render::malformed(&c, &query);
+    assert!(html.contains("<h1>Insights</h1>"));
+    assert!(html.contains("role=\"alert\">A filter in the address does not read"));
+    assert!(html.contains("href=\"/discrepancies/insights\""), "{html}");
+    assert!(!html.contains("<svg"));
+}

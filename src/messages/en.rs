@@ -239,6 +239,7 @@ pub static EN: Messages = Messages {
     ins_count_rest: "Count the other {0}",
     ins_period: "Period",
     ins_age: "Age",
+    ins_malformed: "A filter in the address does not read (its chip is above): remove or correct it to see the insights.",
     active_filters: "Active filters",
     remove_filter: "Remove filter {0}",
     clear_all: "Clear all",

@@ -435,6 +435,8 @@ pub struct Messages {
     pub ins_period: &'static str,
     /// The age table's first column.
     pub ins_age: &'static str,
+    /// A filter of the address does not read: nothing is counted.
+    pub ins_malformed: &'static str,
 
     // The list's filter chips.
     /// Accessible name of the chips' list.

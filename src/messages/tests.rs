@@ -205,6 +205,7 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         ins_count_rest: _,
         ins_period,
         ins_age,
+        ins_malformed,
         active_filters,
         remove_filter: _,
         clear_all,
@@ -445,6 +446,7 @@ fn texts(m: &Messages) -> Vec<(&'static str, Vec<String>)> {
         ),
         ("ins_period", vec![ins_period.to_string()]),
         ("ins_age", vec![ins_age.to_string()]),
+        ("ins_malformed", vec![ins_malformed.to_string()]),
         ("reasons", reasons.iter().map(|r| r.to_string()).collect()),
         ("reason_code", vec![m.reason_code("out_of_stock")]),
     ]

@@ -234,6 +234,7 @@ pub static TR: Messages = Messages {
     ins_count_rest: "Kalan {0} lokasyonu say",
     ins_period: "Dönem",
     ins_age: "Yaş",
+    ins_malformed: "Adresteki bir filtre okunamıyor (etiketi yukarıda): analizi görmek için onu kaldırın ya da düzeltin.",
     active_filters: "Etkin filtreler",
     remove_filter: "Filtreyi kaldır: {0}",
     clear_all: "Tümünü temizle",

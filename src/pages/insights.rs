@@ -31,8 +31,8 @@ struct Counts {
     ui: UiState,
     session: crate::session::Session,
     base: StoredValue<Base>,
-    /// The filters shown, as the address gives them (`None`: a filter does not read).
-    shown: StoredValue<Option<Filters>>,
+    /// The filters shown, as the address gives them.
+    shown: StoredValue<ListQuery>,
     /// The counts on their way: their handle, the OMS, data and filters they are of, and
     /// whether more were planned meanwhile.
     run: StoredValue<Option<(Cancel, Key, bool)>, LocalStorage>,
@@ -62,33 +62,28 @@ impl Counts {
             return;
         };
         let m = t();
-        let html = match (shown, self.of()) {
-            (Some(filters), Some(of)) => {
-                let base = self.base.get_value();
-                self.ui.locations.with_untracked(|names| {
-                    let c = Context {
-                        m,
-                        names,
-                        base: &base,
-                        look: look(),
-                    };
-                    with_set((&of.0, of.1), &filters, false, |set| {
-                        let (done, of) = set.progress();
-                        if done < of {
-                            self.announced.set_value(false);
-                        } else if !self.announced.get_value() {
-                            self.announced.set_value(true);
-                            focus::announce(m.ins_done.to_string());
-                        }
-                        render::page(&c, set)
-                    })
-                })
+        let base = self.base.get_value();
+        let html = self.ui.locations.with_untracked(|names| {
+            let c = Context {
+                m,
+                names,
+                base: &base,
+                look: look(),
+            };
+            match self.of() {
+                Some(of) if shown.malformed.is_empty() => with_set((&of.0, of.1), &shown.filters, false, |set| {
+                    let (done, of) = set.progress();
+                    if done < of {
+                        self.announced.set_value(false);
+                    } else if !self.announced.get_value() {
+                        self.announced.set_value(true);
+                        focus::announce(m.ins_done.to_string());
+                    }
+                    render::page(&c, set)
+                }),
+                _ => Some(render::malformed(&c, &shown)),
             }
-            _ => Some(format!(
-                "<p class=\"warning\" role=\"alert\">{}</p>",
-                crate::text::escape_html(m.filters_malformed)
-            )),
-        };
+        });
         let key = document()
             .active_element()
             .filter(|a| a.closest(".insights-page").ok().flatten().is_some())
@@ -110,10 +105,12 @@ impl Counts {
     /// twice and no more than four are ever in flight. Counts of other filters are stopped.
     #[inline(never)]
     fn ask(self, retry: Option<Section>, change: &dyn Fn(&mut Insights)) {
-        let (Some(of), Some(credentials), Some(Some(filters))) = (
+        let (Some(of), Some(credentials), Some(filters)) = (
             self.of(),
             self.session.credentials_untracked(),
-            self.shown.try_get_value(),
+            self.shown
+                .try_with_value(|q| q.malformed.is_empty().then(|| q.filters.clone()))
+                .flatten(),
         ) else {
             return self.draw();
         };
@@ -234,7 +231,7 @@ pub fn InsightsPage() -> impl IntoView {
         ui,
         session,
         base: StoredValue::new(use_base()),
-        shown: StoredValue::new(None),
+        shown: StoredValue::new(ListQuery::default()),
         run: StoredValue::new_local(None),
         announced: StoredValue::new(false),
         retries: RetryControl::default(),
@@ -246,7 +243,7 @@ pub fn InsightsPage() -> impl IntoView {
         let q = query_map.with(|map| ListQuery::from_params(&|k| map.get(k)));
         ui.locations.track();
         ui.data_version.track();
-        counts.shown.set_value(q.malformed.is_empty().then_some(q.filters));
+        counts.shown.set_value(q);
         let ids = counts.location_ids();
         let span = look().span;
         untrack(|| {

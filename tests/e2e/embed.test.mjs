@@ -93,11 +93,11 @@ test('the shell signs the app in: rows without a sign-in screen, menu and app id
   // SET_CONFIG's menu in the shell's sidebar, in the app's language.
   await eventually(
     () => page.locator('#shell-menu a').allTextContents(),
-    ['Discrepancies', 'Remove old records'],
+    ['Discrepancies', 'Insights', 'Remove old records'],
     'the menu from SET_CONFIG',
   );
   const [config] = await events(page, 'SET_CONFIG');
-  assert.deepEqual(config.eventData.menu.map((i) => i.path), ['/discrepancies', '/discrepancies/remove']);
+  assert.deepEqual(config.eventData.menu.map((i) => i.path), ['/discrepancies', '/discrepancies/insights', '/discrepancies/remove']);
   assert.equal(config.eventData.type, 'full_page');
   assert.equal(await frame.evaluate(() => document.documentElement.dataset.embedAppId), '7');
   // Embedded, the shell's language decides: the app's own switcher is hidden.
@@ -161,7 +161,7 @@ test('the shell switches language and theme in place', async () => {
   // SET_CONFIG again, with the menu in Turkish.
   await eventually(
     () => page.locator('#shell-menu a').allTextContents(),
-    ['Uyuşmazlıklar', 'Eski kayıtları sil'],
+    ['Uyuşmazlıklar', 'Analiz', 'Eski kayıtları sil'],
     'the menu in Turkish',
   );
   assert.ok(shellPath(page).startsWith('/tr/extension/7/'));

@@ -259,6 +259,21 @@ test('an age opens the removal form at its date (and the filtered location): see
   assert.deepEqual(page.errors, []);
 });
 
+test('a filter of the address that does not read: nothing is counted, and its chip leads out', async () => {
+  const page = await ctx.newPage();
+  await signIn(page, ctx.oms, { remember: true });
+  const seen = watchCounts(page);
+  await page.goto(`${ctx.oms.url}/discrepancies/insights?created_date__lt=not-a-date`);
+  await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: 'A filter in the address does not read' }).waitFor();
+  assert.equal(seen.total, 0);
+  await page.getByRole('link', { name: /^Remove filter Created before/ }).click();
+  await page.waitForURL((u) => u.pathname === '/discrepancies/insights' && u.search === '');
+  await complete(page);
+  assert.ok(seen.total > 0);
+  assert.deepEqual(page.errors, []);
+});
+
 test('with 30% of the counts failing the page shows what it could, and each failed section retries', async () => {
   const page = await ctx.newPage();
   await signIn(page, ctx.oms, { remember: true });
