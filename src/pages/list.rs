@@ -25,7 +25,16 @@ pub fn ListPage() -> impl IntoView {
     let base = use_base();
     let query_map = use_query_map();
     let query = Memo::new(move |_| query_map.with(|map| ListQuery::from_params(&|k| map.get(k))));
-    Effect::new(move |_| ui.list_search.set(query.get().to_search()));
+    // The list's view is remembered, and the insights link carries its filters (set here,
+    // in an effect the page has anyway, rather than by a reactive attribute of its own).
+    let insights_base = base.clone();
+    Effect::new(move |_| {
+        let q = query.get();
+        ui.list_search.set(q.to_search());
+        if let Some(link) = crate::focus::find(".list-page .insights-link") {
+            let _ = link.set_attribute("href", &insights_base.href(&insights_path(&q)));
+        }
+    });
     // The filter form depends on everything but the page: flipping pages keeps it (and any
     // half-typed filter) instead of rebuilding it on every flip.
     let form_query = Memo::new(move |_| query.get().with_page(1));
@@ -57,13 +66,14 @@ pub fn ListPage() -> impl IntoView {
     };
 
     let filter_form = ui.filter_form;
-    let base_insights = base.clone();
     let m = t();
     view! {
         <section class="page list-page">
             <div class="page-head">
                 <h1>{m.list_title}</h1>
-                <a class="button" href=move || base_insights.href(&insights_path(&form_query.get()))>{m.nav_insights}</a>
+                <a class="button insights-link" href=base.href(&insights_path(&query.get_untracked()))>
+                    {m.nav_insights}
+                </a>
                 <a class="button danger-outline" href=base.href(REMOVE)>{m.nav_remove}</a>
             </div>
             {move || view! { <FilterBar query=form_query.get() form=filter_form /> }}
