@@ -25,19 +25,25 @@ use wasm_bindgen::JsCast;
 /// The OMS, its data version and the filters a run of counts is of.
 type Key = ((String, u64), Filters);
 
+/// What the page keeps between its effect, its answers and its clicks.
+struct State {
+    base: Base,
+    /// The filters shown, as the address gives them.
+    shown: ListQuery,
+    /// The counts on their way: their handle, the OMS, data and filters they are of, and
+    /// whether more were planned meanwhile.
+    run: Option<(Cancel, Key, bool)>,
+    /// Whether "every count is in" was said for what is shown.
+    announced: bool,
+}
+
 /// What the page's counts go with; `Copy`, so every closure takes it whole.
 #[derive(Clone, Copy)]
 struct Counts {
     ui: UiState,
     session: crate::session::Session,
-    base: StoredValue<Base>,
-    /// The filters shown, as the address gives them.
-    shown: StoredValue<ListQuery>,
-    /// The counts on their way: their handle, the OMS, data and filters they are of, and
-    /// whether more were planned meanwhile.
-    run: StoredValue<Option<(Cancel, Key, bool)>, LocalStorage>,
-    /// Whether "every count is in" was said for what is shown.
-    announced: StoredValue<bool>,
+    /// The page's own state, one value (each kind of stored value compiles its own code).
+    state: StoredValue<State, LocalStorage>,
     /// The counts' automatic retries: made with the page, not in the effect that asks (its
     /// next run would dispose of them under the counts still on their way).
     retries: RetryControl,
@@ -51,18 +57,20 @@ impl Counts {
     }
 
     fn stop(self) {
-        if let Some(Some((old, ..))) = self.run.try_update_value(Option::take) {
+        if let Some(Some((old, ..))) = self.state.try_update_value(|s| s.run.take()) {
             old.abort();
         }
     }
 
     /// Writes the body for what is shown; the focus stays on the control it was on.
     fn draw(self) {
-        let (Some(el), Some(shown)) = (focus::find(".insights-page"), self.shown.try_get_value()) else {
+        let (Some(el), Some((shown, base))) = (
+            focus::find(".insights-page"),
+            self.state.try_with_value(|s| (s.shown.clone(), s.base.clone())),
+        ) else {
             return;
         };
         let m = t();
-        let base = self.base.get_value();
         let html = self.ui.locations.with_untracked(|names| {
             let c = Context {
                 m,
@@ -73,10 +81,12 @@ impl Counts {
             match self.of() {
                 Some(of) if shown.malformed.is_empty() => with_set((&of.0, of.1), &shown.filters, false, |set| {
                     let (done, of) = set.progress();
-                    if done < of {
-                        self.announced.set_value(false);
-                    } else if !self.announced.get_value() {
-                        self.announced.set_value(true);
+                    let first = self.state.try_update_value(|s| {
+                        let first = done == of && !s.announced;
+                        s.announced = done == of;
+                        first
+                    });
+                    if first == Some(true) {
                         focus::announce(m.ins_done.to_string());
                     }
                     render::page(&c, set)
@@ -108,14 +118,16 @@ impl Counts {
         let (Some(of), Some(credentials), Some(filters)) = (
             self.of(),
             self.session.credentials_untracked(),
-            self.shown
-                .try_with_value(|q| q.malformed.is_empty().then(|| q.filters.clone()))
+            self.state
+                .try_with_value(|s| s.shown.malformed.is_empty().then(|| s.shown.filters.clone()))
                 .flatten(),
         ) else {
             return self.draw();
         };
         let key = (of.clone(), filters.clone());
-        let busy = self.run.with_value(|r| r.as_ref().is_some_and(|(_, k, _)| *k == key));
+        let busy = self
+            .state
+            .with_value(|s| s.run.as_ref().is_some_and(|(_, k, _)| *k == key));
         let jobs = with_set((&of.0, of.1), &filters, true, |set| {
             change(set);
             set.queue(retry)
@@ -123,8 +135,8 @@ impl Counts {
         .unwrap_or_default();
         self.draw();
         if busy {
-            self.run.update_value(|r| {
-                if let Some((_, _, again)) = r {
+            self.state.update_value(|s| {
+                if let Some((_, _, again)) = &mut s.run {
                     *again = true;
                 }
             });
@@ -135,7 +147,7 @@ impl Counts {
             return;
         }
         let run = Cancel::new();
-        self.run.set_value(Some((run.clone(), key, false)));
+        self.state.update_value(|s| s.run = Some((run.clone(), key, false)));
         let (indices, queries): (Vec<usize>, Vec<ListQuery>) = jobs.into_iter().unzip();
         let stopped = run.clone();
         let left = std::cell::Cell::new(indices.len());
@@ -152,8 +164,8 @@ impl Counts {
             }
             // The run is over: what was planned meanwhile goes now.
             let again = self
-                .run
-                .try_update_value(|r| r.take().is_some_and(|(_, _, again)| again));
+                .state
+                .try_update_value(|s| s.run.take().is_some_and(|(_, _, again)| again));
             if again == Some(true) {
                 self.ask(None, &|_| {});
             } else {
@@ -209,7 +221,10 @@ impl Counts {
                     .filter(|_| plain && !el.is_instance_of::<web_sys::HtmlAnchorElement>())
                 {
                     ev.prevent_default();
-                    go(self.base.with_value(|b| b.app_path(&href).to_string()).as_str(), false);
+                    go(
+                        self.state.with_value(|s| s.base.app_path(&href).to_string()).as_str(),
+                        false,
+                    );
                 }
                 return;
             }
@@ -230,10 +245,12 @@ pub fn InsightsPage() -> impl IntoView {
     let counts = Counts {
         ui,
         session,
-        base: StoredValue::new(use_base()),
-        shown: StoredValue::new(ListQuery::default()),
-        run: StoredValue::new_local(None),
-        announced: StoredValue::new(false),
+        state: StoredValue::new_local(State {
+            base: use_base(),
+            shown: ListQuery::default(),
+            run: None,
+            announced: false,
+        }),
         retries: RetryControl::default(),
     };
     on_cleanup(move || counts.stop());
@@ -243,7 +260,7 @@ pub fn InsightsPage() -> impl IntoView {
         let q = query_map.with(|map| ListQuery::from_params(&|k| map.get(k)));
         ui.locations.track();
         ui.data_version.track();
-        counts.shown.set_value(q);
+        counts.state.update_value(|s| s.shown = q);
         let ids = counts.location_ids();
         let span = look().span;
         untrack(|| {
