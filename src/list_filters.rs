@@ -213,7 +213,11 @@ impl Preset {
 
 /// The label of a filter, as the filter form names it.
 pub fn filter_label(kind: FilterKind) -> &'static str {
-    let m = t();
+    label_in(t(), kind)
+}
+
+/// The label of a filter in the catalogue `m`.
+pub fn label_in(m: &crate::messages::Messages, kind: FilterKind) -> &'static str {
     match kind {
         FilterKind::Reason => m.filter_reason,
         FilterKind::StockLocation => m.filter_stock_location,

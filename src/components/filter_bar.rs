@@ -1,13 +1,20 @@
 //! The list's filters, edited as one [`FilterDraft`] and applied from page 1. Every filter a
 //! URL can set is visible here, so nothing filters the list silently.
+//!
+//! The form is escaped markup ([`form_html`]), written once per view, and the document is
+//! what the user edits: one `input` listener copies each change into the page's draft (a
+//! language switch rebuilds the form from it, and keeps what was typed), one `submit`
+//! listener applies it. Nothing is rebuilt while typing, so the caret and the focus stay;
+//! and a form of a dozen reactive fields compiles to a fraction of a view's code.
 
 use crate::api::ListQuery;
 use crate::dates::to_iso_date;
-use crate::list_filters::{FilterDraft, FilterKind, PRESETS, filter_label};
-use crate::messages::{KNOWN_REASONS, t};
+use crate::list_filters::{FilterDraft, FilterKind, PRESETS, label_in};
+use crate::messages::{KNOWN_REASONS, Messages, t};
 use crate::routes::{list_path, use_base, use_go};
+use crate::text::escape_html;
 use leptos::prelude::*;
-use std::rc::Rc;
+use wasm_bindgen::JsCast;
 
 /// What the filter form holds, kept by the list page: a language switch rebuilds the form
 /// and must not lose what was typed; a new view (another query) starts from its filters.
@@ -17,6 +24,153 @@ pub struct FilterForm {
     query: Option<ListQuery>,
     /// The text as typed.
     draft: FilterDraft,
+}
+
+/// The draft's text field behind an input's `name` (the OMS parameter it sets).
+fn slot<'a>(draft: &'a mut FilterDraft, name: &str) -> Option<&'a mut String> {
+    Some(match name {
+        "reason" => &mut draft.reason,
+        "stock_location" => &mut draft.stock_location,
+        "is_active" => &mut draft.is_active,
+        "created_date__gte" => &mut draft.created_from,
+        "created_date__lt" => &mut draft.created_before,
+        "package_item" => &mut draft.package_item,
+        "transfer_item" => &mut draft.transfer_item,
+        "id__in" => &mut draft.ids,
+        _ => return None,
+    })
+}
+
+/// What is wrong, one sentence per invalid field, in the form's order.
+fn errors_text(m: &Messages, invalid: &[FilterKind]) -> String {
+    [
+        (FilterKind::StockLocation, m.must_be_positive_integer),
+        (FilterKind::CreatedFrom, m.date_invalid),
+        (FilterKind::CreatedBefore, m.date_invalid),
+        (FilterKind::Active, m.must_be_yes_or_no),
+        (FilterKind::PackageItem, m.must_be_positive_integer),
+        (FilterKind::TransferItem, m.must_be_positive_integer),
+        (FilterKind::Ids, m.ids_invalid),
+    ]
+    .into_iter()
+    .filter(|(kind, _)| invalid.contains(kind))
+    .map(|(kind, message)| format!("{}: {message}", label_in(m, kind)))
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+/// One labelled input of the draft; `checked` marks it with `aria-invalid` (the reason,
+/// any text, is never invalid).
+fn input(
+    out: &mut String,
+    m: &Messages,
+    (kind, name, kind_attr): (FilterKind, &str, &str),
+    value: &str,
+    invalid: Option<bool>,
+) {
+    let checked = invalid.map_or(String::new(), |bad| {
+        format!(" aria-invalid=\"{bad}\" aria-describedby=\"filter-errors\"")
+    });
+    *out += &format!(
+        "<label><span>{}</span><input {kind_attr} name=\"{name}\" autocomplete=\"off\"{checked} value=\"{}\"></label>",
+        escape_html(label_in(m, kind)),
+        escape_html(value)
+    );
+}
+
+/// The form's fields as markup, filled in from `draft`, the `invalid` ones marked; with a
+/// link clearing every filter when the view is filtered (`cleared`).
+pub(crate) fn form_html(m: &Messages, draft: &FilterDraft, invalid: &[FilterKind], cleared: Option<&str>) -> String {
+    let bad = |kind| Some(invalid.contains(&kind));
+    let mut out = format!(
+        "<fieldset><legend class=\"visually-hidden\">{}</legend>",
+        escape_html(m.filters_legend)
+    );
+    input(
+        &mut out,
+        m,
+        (FilterKind::Reason, "reason", "type=\"text\" list=\"known-reasons\""),
+        &draft.reason,
+        None,
+    );
+    out += "<datalist id=\"known-reasons\">";
+    for (code, label) in KNOWN_REASONS.iter().zip(m.reasons) {
+        out += &format!("<option value=\"{code}\">{}</option>", escape_html(label));
+    }
+    out += "</datalist>";
+    input(
+        &mut out,
+        m,
+        (
+            FilterKind::StockLocation,
+            "stock_location",
+            "type=\"text\" list=\"location-names\" inputmode=\"numeric\"",
+        ),
+        &draft.stock_location,
+        bad(FilterKind::StockLocation),
+    );
+    out += &format!(
+        "<label><span>{}</span><select name=\"is_active\" aria-invalid=\"{}\" aria-describedby=\"filter-errors\">",
+        escape_html(m.filter_active),
+        invalid.contains(&FilterKind::Active)
+    );
+    for (value, label) in [("", m.any), ("true", m.yes), ("false", m.no)] {
+        let selected = if draft.is_active == value { " selected" } else { "" };
+        out += &format!("<option value=\"{value}\"{selected}>{}</option>", escape_html(label));
+    }
+    out += "</select></label>";
+    for (kind, name, value) in [
+        (FilterKind::CreatedFrom, "created_date__gte", &draft.created_from),
+        (FilterKind::CreatedBefore, "created_date__lt", &draft.created_before),
+    ] {
+        input(&mut out, m, (kind, name, "type=\"date\""), value, bad(kind));
+    }
+    out += &format!(
+        "<label><span>{}</span><select name=\"preset\"><option value=\"\" selected>—</option>",
+        escape_html(m.presets_label)
+    );
+    for (i, label) in m.presets.iter().enumerate() {
+        out += &format!("<option value=\"{i}\">{}</option>", escape_html(label));
+    }
+    out += "</select></label>";
+    for (kind, name, value) in [
+        (FilterKind::PackageItem, "package_item", &draft.package_item),
+        (FilterKind::TransferItem, "transfer_item", &draft.transfer_item),
+        (FilterKind::Ids, "id__in", &draft.ids),
+    ] {
+        input(&mut out, m, (kind, name, "type=\"text\""), value, bad(kind));
+    }
+    out += &format!(
+        "<button type=\"submit\" class=\"button\">{}</button>",
+        escape_html(m.apply_filters)
+    );
+    if let Some(href) = cleared {
+        out += &format!(
+            "<a class=\"button link\" href=\"{}\">{}</a>",
+            escape_html(href),
+            escape_html(m.clear_filters)
+        );
+    }
+    out + &format!(
+        "</fieldset><p id=\"filter-errors\" class=\"field-error\" role=\"alert\">{}</p>",
+        escape_html(&errors_text(m, invalid))
+    )
+}
+
+/// Marks the `invalid` fields of the form on screen and says what is wrong, in place.
+fn show_invalid(form: &web_sys::Element, m: &Messages, invalid: &[FilterKind]) {
+    if let Ok(fields) = form.query_selector_all("[aria-invalid]") {
+        for field in (0..fields.length()).filter_map(|i| fields.item(i)?.dyn_into::<web_sys::Element>().ok()) {
+            let bad = field
+                .get_attribute("name")
+                .and_then(|name| FilterKind::of_param(&name))
+                .is_some_and(|kind| invalid.contains(&kind));
+            let _ = field.set_attribute("aria-invalid", if bad { "true" } else { "false" });
+        }
+    }
+    if let Ok(Some(line)) = form.query_selector("#filter-errors") {
+        line.set_text_content(Some(&errors_text(m, invalid)));
+    }
 }
 
 /// A form that navigates to the filtered view; invalid input is explained in place and
@@ -36,170 +190,184 @@ pub fn FilterBar(
             draft: FilterDraft::from_query(&query),
         });
     }
-    let draft = Field(form);
     // A filter the URL gave and that does not read is marked at once.
-    let invalid = RwSignal::new(
-        query
-            .malformed
-            .iter()
-            .filter_map(|(key, _)| FilterKind::of_param(key))
-            .collect::<Vec<_>>(),
-    );
-    let filtered = query.is_filtered();
-    let cleared = use_base().href(&list_path(&query.without_filters()));
-    let apply = Rc::new(move || match form.with_untracked(|f| f.draft.parse()) {
-        Ok(filters) => {
-            invalid.set(Vec::new());
-            go(&list_path(&query.with_filters(filters)), false);
-        }
-        Err(errors) => invalid.set(errors.invalid),
-    });
-    let submit = apply.clone();
+    let invalid: Vec<FilterKind> = query
+        .malformed
+        .iter()
+        .filter_map(|(key, _)| FilterKind::of_param(key))
+        .collect();
+    let cleared = query
+        .is_filtered()
+        .then(|| use_base().href(&list_path(&query.without_filters())));
+    let html = form.with_untracked(|f| form_html(m, &f.draft, &invalid, cleared.as_deref()));
+    let apply = move |el: &web_sys::Element| match form.with_untracked(|f| f.draft.parse()) {
+        Ok(filters) => go(&list_path(&query.with_filters(filters)), false),
+        Err(errors) => show_invalid(el, m, &errors.invalid),
+    };
+    let submit_apply = apply.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        submit();
+        if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            submit_apply(&el);
+        }
     };
-    // A preset fills both dates (today in UTC) and applies at once.
-    let on_preset = move |ev: leptos::ev::Targeted<leptos::ev::Event, web_sys::HtmlSelectElement>| {
-        let Some(preset) = ev.target().value().parse::<usize>().ok().and_then(|i| PRESETS.get(i)) else {
+    // Every field's edit lands in the draft; a preset fills both dates (today in UTC) and
+    // applies at once.
+    let on_input = move |ev: leptos::ev::Event| {
+        let (Some(field), Some(el)) = (
+            ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()),
+            ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()),
+        ) else {
+            return;
+        };
+        let name = field.get_attribute("name").unwrap_or_default();
+        let value = js_sys::Reflect::get(&field, &"value".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        if name != "preset" {
+            return form.update(|f| {
+                if let Some(text) = slot(&mut f.draft, &name) {
+                    *text = value;
+                }
+            });
+        }
+        let Some(preset) = value.parse::<usize>().ok().and_then(|i| PRESETS.get(i)) else {
             return;
         };
         let (from, before) = preset.range(crate::dates::today());
-        form.update(|f| {
-            f.draft.created_from = from.map(to_iso_date).unwrap_or_default();
-            f.draft.created_before = before.map(to_iso_date).unwrap_or_default();
-        });
-        apply();
+        for (name, date) in [("created_date__gte", from), ("created_date__lt", before)] {
+            let text = date.map(to_iso_date).unwrap_or_default();
+            if let Ok(Some(input)) = el.query_selector(&format!("[name={name}]"))
+                && let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>()
+            {
+                input.set_value(&text);
+            }
+            form.update(|f| {
+                if let Some(slot) = slot(&mut f.draft, name) {
+                    *slot = text;
+                }
+            });
+        }
+        apply(&el);
     };
-    let is_invalid = move |kind: FilterKind| invalid.with(|v| v.contains(&kind));
-    let errors = move || {
-        [
-            (FilterKind::StockLocation, m.must_be_positive_integer),
-            (FilterKind::CreatedFrom, m.date_invalid),
-            (FilterKind::CreatedBefore, m.date_invalid),
-            (FilterKind::Active, m.must_be_yes_or_no),
-            (FilterKind::PackageItem, m.must_be_positive_integer),
-            (FilterKind::TransferItem, m.must_be_positive_integer),
-            (FilterKind::Ids, m.ids_invalid),
-        ]
-        .into_iter()
-        .filter(|(kind, _)| is_invalid(*kind))
-        .map(|(kind, message)| format!("{}: {message}", filter_label(kind)))
-        .collect::<Vec<_>>()
-        .join(" ")
-    };
-    view! {
-        <form class="filters" on:submit=on_submit role="search" novalidate>
-            <fieldset>
-                <legend class="visually-hidden">{m.filters_legend}</legend>
-                <label>
-                    <span>{m.filter_reason}</span>
-                    <input
-                        type="text"
-                        name="reason"
-                        list="known-reasons"
-                        autocomplete="off"
-                        prop:value=move || draft.get(|d| &d.reason)
-                        on:input:target=move |ev| draft.set(ev.target().value(), |d| &mut d.reason)
-                    />
-                </label>
-                <datalist id="known-reasons">
-                    {KNOWN_REASONS
-                        .iter()
-                        .zip(m.reasons)
-                        .map(|(code, label)| view! { <option value=*code>{label}</option> })
-                        .collect_view()}
-                </datalist>
-                <label>
-                    <span>{m.filter_stock_location}</span>
-                    <input
-                        type="text"
-                        name="stock_location"
-                        list="location-names"
-                        inputmode="numeric"
-                        autocomplete="off"
-                        aria-invalid=move || is_invalid(FilterKind::StockLocation).to_string()
-                        aria-describedby="filter-errors"
-                        prop:value=move || draft.get(|d| &d.stock_location)
-                        on:input:target=move |ev| draft.set(ev.target().value(), |d| &mut d.stock_location)
-                    />
-                </label>
-                <label>
-                    <span>{m.filter_active}</span>
-                    <select
-                        name="is_active"
-                        aria-invalid=move || is_invalid(FilterKind::Active).to_string()
-                        aria-describedby="filter-errors"
-                        on:change:target=move |ev| draft.set(ev.target().value(), |d| &mut d.is_active)
-                    >
-                        <option value="" selected=move || draft.get(|d| &d.is_active).is_empty()>{m.any}</option>
-                        <option value="true" selected=move || draft.get(|d| &d.is_active) == "true">{m.yes}</option>
-                        <option value="false" selected=move || draft.get(|d| &d.is_active) == "false">{m.no}</option>
-                    </select>
-                </label>
-                {field(draft, invalid, FilterKind::CreatedFrom, "created_date__gte", "date", |d| &d.created_from, |d| &mut d.created_from)}
-                {field(draft, invalid, FilterKind::CreatedBefore, "created_date__lt", "date", |d| &d.created_before, |d| &mut d.created_before)}
-                <label>
-                    <span>{m.presets_label}</span>
-                    <select name="preset" on:change:target=on_preset>
-                        <option value="" selected>"—"</option>
-                        {m.presets
-                            .iter()
-                            .enumerate()
-                            .map(|(i, label)| view! { <option value=format!("{i}")>{*label}</option> })
-                            .collect_view()}
-                    </select>
-                </label>
-                {field(draft, invalid, FilterKind::PackageItem, "package_item", "text", |d| &d.package_item, |d| &mut d.package_item)}
-                {field(draft, invalid, FilterKind::TransferItem, "transfer_item", "text", |d| &d.transfer_item, |d| &mut d.transfer_item)}
-                {field(draft, invalid, FilterKind::Ids, "id__in", "text", |d| &d.ids, |d| &mut d.ids)}
-                <button type="submit" class="button">{m.apply_filters}</button>
-                {filtered.then(|| view! { <a class="button link" href=cleared>{m.clear_filters}</a> })}
-            </fieldset>
-            <p id="filter-errors" class="field-error" role="alert">
-                {errors}
-            </p>
-        </form>
-    }
+    view! { <form class="filters" on:submit=on_submit on:input=on_input role="search" novalidate inner_html=html></form> }
 }
 
-/// A labelled field of the draft (the dates, the item and record ids): one function, so they
-/// compile once.
-fn field(
-    draft: Field,
-    invalid: RwSignal<Vec<FilterKind>>,
-    kind: FilterKind,
-    name: &'static str,
-    input_type: &'static str,
-    get: fn(&FilterDraft) -> &String,
-    set: fn(&mut FilterDraft) -> &mut String,
-) -> impl IntoView {
-    view! {
-        <label>
-            <span>{filter_label(kind)}</span>
-            <input
-                type=input_type
-                name=name
-                autocomplete="off"
-                aria-invalid=move || invalid.with(|v| v.contains(&kind)).to_string()
-                aria-describedby="filter-errors"
-                prop:value=move || draft.get(get)
-                on:input:target=move |ev| draft.set(ev.target().value(), set)
-            />
-        </label>
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::messages::messages;
 
-/// Reads and writes one text field of the form's draft.
-#[derive(Clone, Copy)]
-struct Field(RwSignal<FilterForm>);
+    const HOSTILE: &str = "\"><script>alert(1)</script>&";
 
-impl Field {
-    fn get(self, field: fn(&FilterDraft) -> &String) -> String {
-        self.0.with(|f| field(&f.draft).clone())
+    fn hostile_draft() -> FilterDraft {
+        FilterDraft {
+            reason: HOSTILE.into(),
+            stock_location: HOSTILE.into(),
+            is_active: "false".into(),
+            created_before: HOSTILE.into(),
+            created_from: HOSTILE.into(),
+            package_item: HOSTILE.into(),
+            transfer_item: HOSTILE.into(),
+            ids: HOSTILE.into(),
+        }
     }
 
-    fn set(self, value: String, field: fn(&mut FilterDraft) -> &mut String) {
-        self.0.update(|f| *field(&mut f.draft) = value);
+    #[test]
+    fn every_field_shows_its_text_escaped() {
+        let html = form_html(messages(Lang::En), &hostile_draft(), &[], None);
+        assert!(!html.contains("<script>"));
+        let escaped = "value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;\"";
+        for name in [
+            "reason",
+            "stock_location",
+            "created_date__gte",
+            "created_date__lt",
+            "package_item",
+            "transfer_item",
+            "id__in",
+        ] {
+            assert!(
+                html.contains(&format!("name=\"{name}\" autocomplete=\"off\"")),
+                "{name}"
+            );
+        }
+        assert_eq!(html.matches(escaped).count(), 7);
+        assert!(html.contains("<option value=\"false\" selected>No</option>"));
+        assert!(html.contains("<option value=\"\">Any</option>"));
+    }
+
+    #[test]
+    fn invalid_fields_are_marked_and_said_in_order() {
+        let m = messages(Lang::En);
+        let html = form_html(
+            m,
+            &FilterDraft::default(),
+            &[FilterKind::Ids, FilterKind::StockLocation],
+            None,
+        );
+        assert!(html.contains("name=\"stock_location\" autocomplete=\"off\" aria-invalid=\"true\""));
+        assert!(html.contains("name=\"id__in\" autocomplete=\"off\" aria-invalid=\"true\""));
+        assert!(html.contains("name=\"package_item\" autocomplete=\"off\" aria-invalid=\"false\""));
+        // The reason takes any text: never marked.
+        assert!(html.contains("name=\"reason\" autocomplete=\"off\" value"));
+        let errors = errors_text(m, &[FilterKind::Ids, FilterKind::StockLocation]);
+        assert!(
+            errors.starts_with("Stock location ID: ") && errors.contains(" Record IDs: "),
+            "{errors}"
+        );
+        assert!(html.contains(&format!("role=\"alert\">{}</p>", escape_html(&errors))));
+    }
+
+    #[test]
+    fn the_clear_link_shows_only_when_filtered_and_presets_and_reasons_are_offered() {
+        let m = messages(Lang::En);
+        let plain = form_html(m, &FilterDraft::default(), &[], None);
+        assert!(!plain.contains("button link"));
+        let filtered = form_html(m, &FilterDraft::default(), &[], Some("/apps/oms/discrepancies?a=\"b\""));
+        assert!(
+            filtered.contains(
+                "<a class=\"button link\" href=\"/apps/oms/discrepancies?a=&quot;b&quot;\">Clear filters</a>"
+            )
+        );
+        assert_eq!(
+            plain.matches("<option value=\"").count(),
+            KNOWN_REASONS.len() + 3 + 1 + PRESETS.len()
+        );
+        assert!(plain.contains("<option value=\"damaged\">Damaged</option>"));
+    }
+
+    #[test]
+    fn labels_follow_the_language() {
+        let m = messages(Lang::Tr);
+        let html = form_html(m, &FilterDraft::default(), &[], None);
+        assert!(html.contains(&format!("<span>{}</span>", escape_html(m.filter_reason))));
+        assert!(html.contains(&format!(">{}</button>", escape_html(m.apply_filters))));
+        assert!(html.contains(&format!(
+            "<legend class=\"visually-hidden\">{}</legend>",
+            escape_html(m.filters_legend)
+        )));
+    }
+
+    #[test]
+    fn each_named_input_has_a_draft_slot() {
+        let mut draft = FilterDraft::default();
+        for name in [
+            "reason",
+            "stock_location",
+            "is_active",
+            "created_date__gte",
+            "created_date__lt",
+            "package_item",
+            "transfer_item",
+            "id__in",
+        ] {
+            *slot(&mut draft, name).unwrap() = name.to_string();
+        }
+        assert_eq!(draft.created_from, "created_date__gte");
+        assert_eq!(draft.ids, "id__in");
+        assert!(slot(&mut draft, "preset").is_none());
     }
 }
