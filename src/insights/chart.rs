@@ -164,7 +164,13 @@ pub(crate) fn line(
             && let Some(date) = dates.get(i)
         {
             let anchor = if i + 1 == marks.len() { "end" } else { "middle" };
-            text(out, "tick", &pct(x(i)), HEIGHT - 8, anchor, date);
+            // Every other date gives way on a narrow screen (the style sheet hides `alt`).
+            let class = if (marks.len() - 1 - i) / every % 2 == 1 {
+                "tick alt"
+            } else {
+                "tick"
+            };
+            text(out, class, &pct(x(i)), HEIGHT - 8, anchor, date);
         }
     }
     // The line alone is stretched to the box; its stroke keeps its width.

@@ -74,6 +74,14 @@ try {
   await review(page, { date: '2025-09-01', location: 7 });
   await screenshot(page, 'removal-confirmation');
 
+  // The insights of every record, charts in light; taller, to show the whole page.
+  await page.keyboard.press('Escape');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' }).click();
+  await page.locator('.insights').waitFor();
+  await page.locator('.insights-tools .impact-progress').waitFor({ state: 'detached' });
+  await page.setViewportSize({ width: 1280, height: 1480 });
+  await screenshot(page, 'insights');
+
   // The same in Turkish: a browser whose language is Turkish gets the app in Turkish.
   const tr = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC', locale: 'tr-TR' });
   const sayfa = await tr.newPage();
@@ -91,6 +99,14 @@ try {
   await sayfa.getByRole('button', { name: 'Silme işlemini incele' }).click();
   await sayfa.getByRole('heading', { name: 'Silme işlemini onaylayın' }).waitFor();
   await screenshot(sayfa, 'removal-confirmation-tr');
+  // The insights in Turkish, in the dark theme, at a phone's width.
+  await sayfa.keyboard.press('Escape');
+  await sayfa.getByRole('navigation', { name: 'Ana menü' }).getByRole('link', { name: 'Analiz' }).click();
+  await sayfa.locator('.insights').waitFor();
+  await sayfa.locator('.insights-tools .impact-progress').waitFor({ state: 'detached' });
+  await sayfa.emulateMedia({ colorScheme: 'dark' });
+  await sayfa.setViewportSize({ width: 390, height: 2340 });
+  await screenshot(sayfa, 'insights-tr-dark');
 
   // Inside the demo shell, which signs the app in over the UI Protocol and sets its theme:
   // dark (the shell's default), then light from the shell's theme control.
