@@ -20,6 +20,8 @@ pub(crate) enum Shortcut {
     Filters,
     /// Go to the list (`g l`).
     GoList,
+    /// Go to the insights (`g i`).
+    GoInsights,
     /// Go to the removal form (`g r`).
     GoRemove,
     /// Show the list of shortcuts (`?`).
@@ -28,7 +30,7 @@ pub(crate) enum Shortcut {
 
 /// The keys of each shortcut as the help lists them, in the catalogue's order
 /// ([`crate::messages::Messages::shortcut_help`]).
-pub(crate) const KEYS: [&str; 9] = ["j", "k", "Enter", "[", "]", "/", "g l", "g r", "?"];
+pub(crate) const KEYS: [&str; 10] = ["j", "k", "Enter", "[", "]", "/", "g l", "g i", "g r", "?"];
 
 /// What a key press means, given whether the previous one was a lone `g`.
 ///
@@ -41,6 +43,7 @@ pub(crate) fn interpret(key: &str, modified: bool, after_g: bool) -> (Option<Sho
     if after_g {
         let go = match key {
             "l" => Some(Shortcut::GoList),
+            "i" => Some(Shortcut::GoInsights),
             "r" => Some(Shortcut::GoRemove),
             _ => None,
         };
@@ -101,6 +104,7 @@ mod tests {
         assert_eq!(interpret("g", false, false), (None, true));
         assert_eq!(interpret("l", false, true), (Some(Shortcut::GoList), false));
         assert_eq!(interpret("r", false, true), (Some(Shortcut::GoRemove), false));
+        assert_eq!(interpret("i", false, true), (Some(Shortcut::GoInsights), false));
         // Anything else ends the sequence without acting, even a shortcut key.
         assert_eq!(interpret("j", false, true), (None, false));
         assert_eq!(interpret("g", false, true), (None, false));

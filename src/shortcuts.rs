@@ -82,9 +82,13 @@ fn act(shortcut: Shortcut) {
             }
         }
         // The header's own links: signed out, there is none, and nowhere to go.
-        Shortcut::GoList | Shortcut::GoRemove => {
+        Shortcut::GoList | Shortcut::GoInsights | Shortcut::GoRemove => {
             // The header's sections: the list, the insights, the removal.
-            let nth = if shortcut == Shortcut::GoList { 1 } else { 3 };
+            let nth = match shortcut {
+                Shortcut::GoList => 1,
+                Shortcut::GoInsights => 2,
+                _ => 3,
+            };
             if click(&format!(".main-nav a:nth-child({nth})")) {
                 heading_soon();
             }

@@ -189,6 +189,7 @@ pub static EN: Messages = Messages {
         "Next page",
         "Go to the filters",
         "Go to the list",
+        "Go to the insights",
         "Go to the removal form",
         "Show this list",
     ],

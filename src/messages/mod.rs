@@ -339,7 +339,7 @@ pub struct Messages {
     /// Title of the shortcut list, and the accessible name of the header's button opening it.
     pub shortcuts_title: &'static str,
     /// What each shortcut does, in the order of [`crate::keyboard::KEYS`].
-    pub shortcut_help: [&'static str; 9],
+    pub shortcut_help: [&'static str; 10],
     /// Says that shortcuts do nothing while typing.
     pub shortcuts_typing: &'static str,
     /// Label of the checkbox turning the shortcuts on and off.

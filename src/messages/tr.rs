@@ -184,6 +184,7 @@ pub static TR: Messages = Messages {
         "Sonraki sayfa",
         "Filtrelere git",
         "Listeye git",
+        "Analize git",
         "Kaldırma formuna git",
         "Bu listeyi göster",
     ],

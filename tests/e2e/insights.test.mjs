@@ -177,6 +177,14 @@ test('every number on the page equals oms-dev’s own count, in charts and table
   await page.goBack();
   await complete(page);
   assert.deepEqual(await chartMarks(page, 'By reason'), expected.reasons);
+  // And by keyboard: g i, from the list.
+  await page.goForward();
+  await page.locator('table.records').waitFor();
+  await page.keyboard.press('g');
+  await page.keyboard.press('i');
+  await page.waitForURL((u) => u.pathname === '/discrepancies/insights');
+  await complete(page);
+  await poll(() => page.evaluate(() => document.activeElement?.tagName), (t) => t === 'H1', { message: 'the heading has the focus' });
   assert.equal(seen.total, before, 'no count asked again');
   assert.deepEqual(page.errors, []);
 });
