@@ -60,6 +60,17 @@ pub(crate) enum Section {
     Ages = 4,
 }
 
+impl Section {
+    /// Every section, in the page's order (a section's number is its index).
+    pub(crate) const ALL: [Section; 5] = [
+        Section::Totals,
+        Section::Reasons,
+        Section::Locations,
+        Section::Trend,
+        Section::Ages,
+    ];
+}
+
 impl Part {
     /// The section that shows this part.
     pub(crate) fn section(self) -> Section {
@@ -350,8 +361,9 @@ impl Kept {
             self.of = (base_url.to_string(), version);
             self.sets.clear();
         }
-        self.sets.retain(|i| i.filters != *filters || i.today == today);
-        match self.sets.iter().position(|i| i.filters == *filters) {
+        // Yesterday's counts of the same filters are not found (their weeks and ages are
+        // yesterday's): they age out like any other.
+        match self.sets.iter().position(|i| i.filters == *filters && i.today == today) {
             Some(at) => Some(at),
             None if plan => {
                 if self.sets.len() == KEEP {

@@ -22,17 +22,15 @@ use leptos_router::hooks::use_query_map;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
-/// The OMS, its data version and the filters a run of counts is of.
-type Key = ((String, u64), Filters);
-
 /// What the page keeps between its effect, its answers and its clicks.
 struct State {
     base: Base,
     /// The filters shown, as the address gives them.
     shown: ListQuery,
-    /// The counts on their way: their handle, the OMS, data and filters they are of, and
-    /// whether more were planned meanwhile.
-    run: Option<(Cancel, Key, bool)>,
+    /// The counts on their way: their handle, the filters they are of, and whether more
+    /// were planned meanwhile. (After a removal changed the data, the run's answers are for
+    /// counts no longer kept, and go unrecorded; the new ones follow it.)
+    run: Option<(Cancel, Filters, bool)>,
     /// Whether "every count is in" was said for what is shown.
     announced: bool,
 }
@@ -124,10 +122,9 @@ impl Counts {
         ) else {
             return self.draw();
         };
-        let key = (of.clone(), filters.clone());
         let busy = self
             .state
-            .with_value(|s| s.run.as_ref().is_some_and(|(_, k, _)| *k == key));
+            .with_value(|s| s.run.as_ref().is_some_and(|(_, f, _)| *f == filters));
         let jobs = with_set((&of.0, of.1), &filters, true, |set| {
             change(set);
             set.queue(retry)
@@ -147,7 +144,8 @@ impl Counts {
             return;
         }
         let run = Cancel::new();
-        self.state.update_value(|s| s.run = Some((run.clone(), key, false)));
+        self.state
+            .update_value(|s| s.run = Some((run.clone(), filters.clone(), false)));
         let (indices, queries): (Vec<usize>, Vec<ListQuery>) = jobs.into_iter().unzip();
         let stopped = run.clone();
         let left = std::cell::Cell::new(indices.len());
@@ -205,14 +203,9 @@ impl Counts {
                 return self.ask(None, &|set| set.plan_locations(&ids, true));
             }
             Some("retry") => {
-                let section = match el.get_attribute("data-section").as_deref() {
-                    Some("0") => Section::Totals,
-                    Some("1") => Section::Reasons,
-                    Some("2") => Section::Locations,
-                    Some("3") => Section::Trend,
-                    _ => Section::Ages,
-                };
-                return self.ask(Some(section), &|_| {});
+                let at = el.get_attribute("data-section").and_then(|n| n.parse::<usize>().ok());
+                let section = at.and_then(|i| Section::ALL.get(i).copied());
+                return self.ask(section, &|_| {});
             }
             _ => {
                 let plain = !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0);
