@@ -1,5 +1,5 @@
 # The two commands of the README. Both install what is missing first.
-.PHONY: dev test bench bench-browser lint screenshots
+.PHONY: dev test bench bench-browser bench-insights lint screenshots
 
 ## Run the app: oms-dev with demo data + trunk serve; prints the URL and the demo token.
 dev:
@@ -17,6 +17,11 @@ bench:
 ## Writes BENCHMARKS.md and BENCHMARKS.json; options via ARGS, e.g. ARGS="--runs 3".
 bench-browser:
 	scripts/bench-browser.sh $(ARGS)
+
+## The insights page against oms-dev at 1,000,000 records: cold, cached, per day; requests.
+## Options via ARGS, e.g. ARGS="--runs 5 --records 100000".
+bench-insights:
+	scripts/bench-insights.sh $(ARGS)
 
 ## The README's screenshots (docs/screenshots/): fixed data, clock and port, so they change
 ## only when the UI does. The tests write theirs to tests/e2e/output/ instead.

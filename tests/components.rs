@@ -19,7 +19,7 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
@@ -493,6 +493,75 @@ async fn list_loads_the_first_page_and_flips_to_the_next() {
             .unwrap()
             .contains("page=2")
     );
+}
+
+/// The OMS's own count of the records matching `query` (a page of one row).
+async fn api_count(query: &str) -> u64 {
+    let url = format!("{}/api/v1/oms/inventory-discrepancies/?limit=1{query}", oms_url());
+    let response = gloo_net::http::Request::get(&url)
+        .header("Authorization", &format!("Token {}", oms_token()))
+        .send()
+        .await
+        .expect("oms-dev reachable");
+    let body: serde_json::Value = response.json().await.expect("a page");
+    body["count"].as_u64().expect("a count")
+}
+
+/// The insights page mounted in the app: its counts arrive and fill the charts; the
+/// table view holds the same numbers; a chart's link is followed inside the app.
+#[wasm_bindgen_test]
+async fn insights_fill_in_from_the_counts_and_their_links_stay_in_the_app() {
+    let history = web_sys::window().unwrap().history().unwrap();
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some("/discrepancies/insights?is_active=true"))
+        .unwrap();
+    let root = container();
+    let _h = mount_to(root.clone(), || {
+        let session = Session::restore();
+        session.sign_in(credentials(), false);
+        discrepancy_admin::app_with(AppConfig::default(), session)
+    });
+    wait_until("every count", || {
+        root.query_selector(".insights").unwrap().is_some()
+            && root
+                .query_selector(".insights-tools .impact-progress")
+                .unwrap()
+                .is_none()
+    })
+    .await;
+    let total = api_count("&is_active=true").await;
+    let damaged = api_count("&is_active=true&reason=damaged").await;
+    let bars: Vec<String> = find_all(&root, "svg.bars text").iter().map(text).collect();
+    assert!(bars.contains(&format!("Records {total}")), "{bars:?}");
+    assert!(bars.contains(&format!("Damaged {damaged}")), "{bars:?}");
+    // Tables: the same numbers.
+    click(&find(&root, "[data-act='tables']"));
+    let rows: Vec<String> = find_all(&root, ".chart-table tbody tr").iter().map(text).collect();
+    assert!(rows.contains(&format!("Damaged{damaged}")), "{rows:?}");
+    click(&find(&root, "[data-act='tables']"));
+    // A bar's SVG link: the app follows it (no page load), to the list of its records.
+    let bar = find_all(&root, "svg.bars a")
+        .into_iter()
+        .find(|a| text(a).starts_with("Damaged"))
+        .expect("the Damaged bar");
+    // A mouse click as the browser makes it (an SVG element has no `click()`).
+    let constructor = js_sys::Reflect::get(&web_sys::window().unwrap(), &"MouseEvent".into()).unwrap();
+    let init = js_sys::Object::new();
+    js_sys::Reflect::set(&init, &"bubbles".into(), &true.into()).unwrap();
+    js_sys::Reflect::set(&init, &"cancelable".into(), &true.into()).unwrap();
+    let event = js_sys::Reflect::construct(
+        constructor.unchecked_ref::<js_sys::Function>(),
+        &js_sys::Array::of2(&"click".into(), &init),
+    )
+    .unwrap();
+    bar.dispatch_event(event.unchecked_ref()).unwrap();
+    wait_until("the list of the damaged", || {
+        find_all(&root, "tbody tr").len() == damaged.min(20) as usize
+    })
+    .await;
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert_eq!(search, "?reason=damaged&is_active=true");
+    history.replace_state_with_url(&JsValue::NULL, "", Some("/")).unwrap();
 }
 
 /// A panic leaves the plain recovery view (no Leptos): heading, what happened, Reload and Copy

@@ -216,5 +216,6 @@ pub(crate) fn table(out: &mut String, labelled_by: &str, head: [&str; 2], marks:
     *out += "</tbody></table>";
 }
 
-#[cfg(test)]
+/// Host only: the proptests need proptest, a host dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -35,11 +35,18 @@ fn confirm_dialog() -> Option<web_sys::HtmlDialogElement> {
 /// removal in flight. The address then loses its query, so that a reload or a language
 /// switch keeps what the user types afterwards.
 fn prefill(ui: crate::ui_state::UiState) {
-    let given = leptos_router::hooks::use_query_map().with_untracked(|q| {
-        q.get("expired_date")
-            .map(|date| (date, q.get("stock_location").unwrap_or_default()))
-    });
-    let Some((expired_date, stock_location)) = given else {
+    // The address as the browser has it: the router's hooks only when there is something to
+    // take (the page is also mounted alone, in component tests).
+    let search = window().location().search().unwrap_or_default();
+    let (mut expired_date, mut stock_location) = (None, String::new());
+    for (key, value) in form_urlencoded::parse(search.trim_start_matches('?').as_bytes()) {
+        match &*key {
+            "expired_date" => expired_date = Some(value.into_owned()),
+            "stock_location" => stock_location = value.into_owned(),
+            _ => {}
+        }
+    }
+    let Some(expired_date) = expired_date else {
         return;
     };
     let next = ui.removal.with_untracked(|s| match s {
