@@ -37,18 +37,19 @@ fn confirm_dialog() -> Option<web_sys::HtmlDialogElement> {
 fn prefill(ui: crate::ui_state::UiState) {
     // The address as the browser has it: the router's hooks only when there is something to
     // take (the page is also mounted alone, in component tests).
-    let search = window().location().search().unwrap_or_default();
-    let (mut expired_date, mut stock_location) = (None, String::new());
-    for (key, value) in form_urlencoded::parse(search.trim_start_matches('?').as_bytes()) {
-        match &*key {
-            "expired_date" => expired_date = Some(value.into_owned()),
-            "stock_location" => stock_location = value.into_owned(),
-            _ => {}
-        }
-    }
-    let Some(expired_date) = expired_date else {
+    // The browser's own reader of the query: no decoder linked for it.
+    let Some(params) = window()
+        .location()
+        .search()
+        .ok()
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
+    else {
         return;
     };
+    let Some(expired_date) = params.get("expired_date") else {
+        return;
+    };
+    let stock_location = params.get("stock_location").unwrap_or_default();
     let next = ui.removal.with_untracked(|s| match s {
         Stage::Done(..) => Some(Stage::default()),
         other => other.cancel(),
