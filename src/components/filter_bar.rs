@@ -169,8 +169,63 @@ fn show_invalid(form: &web_sys::Element, m: &Messages, invalid: &[FilterKind]) {
         }
     }
     if let Ok(Some(line)) = form.query_selector("#filter-errors") {
-        line.set_text_content(Some(&errors_text(m, invalid)));
+        let text = errors_text(m, invalid);
+        // The same errors again are not replaced, so not read out again.
+        if line.text_content().unwrap_or_default() != text {
+            line.set_text_content(Some(&text));
+        }
     }
+}
+
+/// The form's controls that can hold the focus, in document order.
+const CONTROLS: &str = "form.filters :is(input, select, button, a)";
+/// The preset select.
+const PRESET: &str = "form.filters select[name=preset]";
+
+/// For another view the list page builds the form again in the same `<form>`, and the new
+/// markup replaces the controls. As when they were updated in place: the control that had
+/// the focus gets it back, with its selection (a new input would put the caret before the
+/// text), and the preset shown stays shown (so a keyboard user stepping through the
+/// presets goes on from there).
+fn keep_place() {
+    // None before the first form: nothing to keep.
+    let Some(preset) = crate::focus::find(PRESET) else {
+        return;
+    };
+    let preset = preset.unchecked_into::<web_sys::HtmlInputElement>().value();
+    let active = document().active_element();
+    let focused = crate::focus::find_all(CONTROLS)
+        .into_iter()
+        .enumerate()
+        .find(|(_, el)| active.as_ref() == Some(el))
+        .map(|(i, el)| {
+            // A select or a date input has no selection: `None`, and none is set back.
+            let input = el.unchecked_into::<web_sys::HtmlInputElement>();
+            (
+                i,
+                input.selection_start().ok().flatten(),
+                input.selection_end().ok().flatten(),
+            )
+        });
+    request_animation_frame(move || {
+        if let Some(select) = crate::focus::find(PRESET) {
+            select.unchecked_into::<web_sys::HtmlInputElement>().set_value(&preset);
+        }
+        let Some((i, start, end)) = focused else {
+            return;
+        };
+        if let Some(control) = crate::focus::find_all(CONTROLS).into_iter().nth(i)
+            && crate::focus::lost()
+        {
+            crate::focus::focus(&control);
+            if let (Some(start), Some(end)) = (start, end) {
+                // Past the end of a shorter text is its end.
+                let _ = control
+                    .unchecked_into::<web_sys::HtmlInputElement>()
+                    .set_selection_range(start, end);
+            }
+        }
+    });
 }
 
 /// A form that navigates to the filtered view; invalid input is explained in place and
@@ -200,8 +255,13 @@ pub fn FilterBar(
         .is_filtered()
         .then(|| use_base().href(&list_path(&query.without_filters())));
     let html = form.with_untracked(|f| form_html(m, &f.draft, &invalid, cleared.as_deref()));
+    keep_place();
     let apply = move |el: &web_sys::Element| match form.with_untracked(|f| f.draft.parse()) {
-        Ok(filters) => go(&list_path(&query.with_filters(filters)), false),
+        Ok(filters) => {
+            // Applying the filters in force goes nowhere and builds no new form.
+            show_invalid(el, m, &[]);
+            go(&list_path(&query.with_filters(filters)), false)
+        }
         Err(errors) => show_invalid(el, m, &errors.invalid),
     };
     let submit_apply = apply.clone();

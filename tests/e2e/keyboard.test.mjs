@@ -108,6 +108,25 @@ test('/ goes to the filters; shortcuts do nothing while typing; the filter appli
   await page.keyboard.press('Enter');
   await page.waitForURL((u) => u.searchParams.get('reason') === 'out_of_stock');
   await expectRowsMatchApi(page, oms, { reason: 'out_of_stock' });
+  // The form is written again for the new view: the field keeps the focus, caret at the end.
+  await poll(
+    () => page.evaluate(() => [document.activeElement?.name, document.activeElement?.selectionStart]),
+    ([name, caret]) => name === 'reason' && caret === 'out_of_stock'.length,
+    { message: 'the focus stays in the field, the caret at the end' },
+  );
+  // The presets, stepped through with the arrow keys: each applies, and the next goes on.
+  await page.locator('select[name=preset]').focus();
+  const daysBack = (n) => {
+    const d = new Date();
+    d.setUTCDate(d.getUTCDate() - n);
+    return d.toISOString().slice(0, 10);
+  };
+  await page.keyboard.press('ArrowDown');
+  await page.waitForURL((u) => u.searchParams.get('created_date__gte') === daysBack(6));
+  await poll(() => page.evaluate(() => document.activeElement?.name), (n) => n === 'preset', { message: 'the focus stays on the presets' });
+  await page.keyboard.press('ArrowDown');
+  await page.waitForURL((u) => u.searchParams.get('created_date__gte') === daysBack(29));
+  assert.equal(await page.locator('select[name=preset]').inputValue(), '1');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
