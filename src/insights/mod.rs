@@ -140,6 +140,9 @@ pub(crate) struct Insights {
     pub(crate) slots: Vec<Slot>,
     /// Stock locations known when they were planned (the ranking may cover fewer).
     pub(crate) locations_known: usize,
+    /// The first day of each week and each day of the trend, and the day after the last
+    /// ([`buckets`] of `today`): worked out once, not for every count and every drawing.
+    starts: [Vec<NaiveDate>; 2],
 }
 
 impl Insights {
@@ -154,6 +157,7 @@ impl Insights {
             parts: Vec::new(),
             slots: Vec::new(),
             locations_known: 0,
+            starts: [buckets(Span::Weeks, today), buckets(Span::Days, today)],
         };
         let mut parts = vec![Part::Total];
         if insights.filters.is_active.is_none() {
@@ -192,6 +196,11 @@ impl Insights {
         self.add(ids.iter().take(take).map(|&id| Part::Location(id)).collect());
     }
 
+    /// The first day of each bucket of `span`, and the day after the last.
+    pub(crate) fn starts(&self, span: Span) -> &[NaiveDate] {
+        &self.starts[span as usize]
+    }
+
     /// Stock locations counted, of how many known.
     pub(crate) fn locations_counted(&self) -> (usize, usize) {
         let counted = self.parts.iter().filter(|p| matches!(p, Part::Location(_))).count();
@@ -217,7 +226,7 @@ impl Insights {
     /// The created-date range of a part, `[from, before)`; `None` for all time.
     fn range(&self, part: Part) -> (Option<NaiveDate>, Option<NaiveDate>) {
         let bucket = |span, i: u8| {
-            let starts = buckets(span, self.today);
+            let starts = self.starts(span);
             (Some(starts[usize::from(i)]), Some(starts[usize::from(i) + 1]))
         };
         match part {

@@ -3,12 +3,12 @@
 //! with a `data-act` the page's one click handler reads; everything else is a link.
 
 use super::chart::{self, Mark};
-use super::{AGES, Insights, Part, Section, Slot, Span, buckets, cut_off};
+use super::{AGES, Insights, Part, Section, Slot, Span, cut_off};
 use crate::api::ListQuery;
 use crate::i18n::{day, number};
 use crate::locations::Names;
 use crate::messages::Messages;
-use crate::removal::impact::TOP_LOCATIONS;
+use crate::removal::impact::{Line, TOP_LOCATIONS, with_rest};
 use crate::routes::{Base, insights_path, list_path, remove_path};
 use crate::text::escape_html;
 
@@ -49,7 +49,7 @@ impl Context<'_> {
     /// What a part counts, in words.
     fn label(&self, insights: &Insights, part: Part) -> String {
         let m = self.m;
-        let start = |span, i: u8| buckets(span, insights.today)[usize::from(i)];
+        let start = |span, i: u8| insights.starts(span)[usize::from(i)];
         match part {
             Part::Total => m.ins_records.to_string(),
             Part::Active => m.ins_active.to_string(),
@@ -100,42 +100,43 @@ impl Context<'_> {
     }
 }
 
-/// A ranking: the marks with records, the most first (at most `top`, failed ones left to
-/// the rest), and a last line for the rest of the total, once every count is in: "not
-/// available" when one failed, left out when nothing is left. Pending marks wait.
-fn rank(c: &Context, mut marks: Vec<Mark>, total: Option<Slot>, top: usize, rest: &str) -> Vec<Mark> {
-    let complete = !marks.iter().any(|k| k.text == PENDING);
-    let failed = marks.iter().any(|k| k.value.is_none() && k.text != PENDING);
-    // Without a top, every line is listed, a failed one as not available.
-    marks.retain(|k| match k.value {
-        Some(n) => n > 0,
-        None => top == usize::MAX && k.text != PENDING,
-    });
-    // Equal counts keep their order; a failed one goes last. An insertion sort: a few dozen
-    // lines, and no sort routine linked for them.
-    let key = |k: &Mark| k.value.map_or(0, |n| n.saturating_add(1));
-    for i in 1..marks.len() {
-        let mut j = i;
-        while j > 0 && key(&marks[j - 1]) < key(&marks[j]) {
-            marks.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-    marks.truncate(top);
-    if let (true, Some(Slot::Count(total))) = (complete, total) {
-        let listed: u64 = marks.iter().filter_map(|k| k.value).sum();
-        let left = (!failed).then(|| total.saturating_sub(listed));
-        if left != Some(0) {
-            let slot = left.map_or(Slot::Failed, Slot::Count);
-            marks.push(Mark {
-                label: rest.to_string(),
-                value: left,
-                text: c.text(Some(slot)),
-                href: None,
+/// A ranking of `marks`, by the removal breakdown's rules ([`with_rest`]): the ones with
+/// records, the most first (at most `top`, failed ones then left to the rest), and a last
+/// line for the rest of the total once every count is in. Pending marks wait.
+fn rank(c: &Context, marks: Vec<Mark>, total: Option<Slot>, top: Option<usize>, rest: &str) -> Vec<Mark> {
+    let mut complete = true;
+    let mut lines = Vec::new();
+    for (i, mark) in marks.iter().enumerate() {
+        if mark.text == PENDING {
+            complete = false;
+        } else {
+            lines.push(Line {
+                label: Some(i),
+                count: mark.value,
             });
         }
     }
-    marks
+    let total = match total {
+        Some(Slot::Count(n)) => n,
+        _ => {
+            complete = false;
+            0
+        }
+    };
+    // The lines' labels are the marks' indices; `None` is the rest.
+    let mut marks: Vec<Option<Mark>> = marks.into_iter().map(Some).collect();
+    with_rest(lines, complete, total, top, None)
+        .into_iter()
+        .filter_map(|line| match line.label {
+            Some(i) => marks[i].take(),
+            None => Some(Mark {
+                label: rest.to_string(),
+                value: line.count,
+                text: c.text(Some(line.count.map_or(Slot::Failed, Slot::Count))),
+                href: None,
+            }),
+        })
+        .collect()
 }
 
 /// One section: its heading, a summary in words, the chart (or its table) and what
@@ -176,10 +177,7 @@ fn section(
     if c.look.tables {
         chart::table(out, &id, [head, c.m.ins_records], marks);
     } else if which == Section::Trend {
-        let dates: Vec<String> = buckets(c.look.span, insights.today)
-            .iter()
-            .map(|d| day(c.m.lang, *d))
-            .collect();
+        let dates: Vec<String> = insights.starts(c.look.span).iter().map(|d| day(c.m.lang, *d)).collect();
         chart::line(out, &id, marks, &dates, &|v| number(c.m.lang, v));
     } else {
         chart::bars(out, &id, marks);
@@ -255,7 +253,7 @@ pub(crate) fn page(c: &Context, insights: &Insights) -> String {
     // A breakdown by a dimension the filters fix would be one bar: left out.
     if insights.filters.reason.is_none() {
         let marks = c.marks(insights, Section::Reasons);
-        let marks = rank(c, marks, total, usize::MAX, m.impact_other_reasons);
+        let marks = rank(c, marks, total, None, m.impact_other_reasons);
         let summary = top_summary(c, &marks, total);
         section(
             &mut out,
@@ -269,7 +267,7 @@ pub(crate) fn page(c: &Context, insights: &Insights) -> String {
     }
     if insights.filters.stock_location.is_none() {
         let marks = c.marks(insights, Section::Locations);
-        let marks = rank(c, marks, total, TOP_LOCATIONS, m.impact_other_locations);
+        let marks = rank(c, marks, total, Some(TOP_LOCATIONS), m.impact_other_locations);
         let (counted, known) = insights.locations_counted();
         let after = if known == 0 {
             format!("<p class=\"hint\">{}</p>", escape_html(m.impact_no_locations))

@@ -258,7 +258,13 @@ fn table(
 /// available when a count failed, left out when nothing is left or some count has not
 /// answered yet. With a `top`, only that many are listed and failed ones are not (they are
 /// in the rest); without one, every line is, failed ones as not available.
-fn with_rest<L: Copy>(lines: Vec<Line<L>>, complete: bool, total: u64, top: Option<usize>, rest: L) -> Vec<Line<L>> {
+pub(crate) fn with_rest<L: Copy>(
+    lines: Vec<Line<L>>,
+    complete: bool,
+    total: u64,
+    top: Option<usize>,
+    rest: L,
+) -> Vec<Line<L>> {
     let any_failed = lines.iter().any(|l| l.count.is_none());
     let mut out: Vec<Line<L>> = lines
         .into_iter()
