@@ -21,7 +21,7 @@ bench-browser:
 ## The insights page against oms-dev at 1,000,000 records: cold, cached, per day; requests.
 ## Options via ARGS, e.g. ARGS="--runs 5 --records 100000".
 bench-insights:
-	scripts/bench-insights.sh $(ARGS)
+	BENCH=insights scripts/bench-browser.sh $(ARGS)
 
 ## The README's screenshots (docs/screenshots/): fixed data, clock and port, so they change
 ## only when the UI does. The tests write theirs to tests/e2e/output/ instead.

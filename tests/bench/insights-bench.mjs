@@ -31,31 +31,12 @@ process.env.DIST_DIR = args.dist ?? 'dist';
 const release = path.join(ROOT, 'target/release/oms-dev');
 process.env.OMS_DEV_BIN = args['oms-dev'] ?? (existsSync(release) ? release : 'target/debug/oms-dev');
 
-const { startOms, launchBrowser, LIST_PATH } = await import('../e2e/harness.mjs');
+const { startOms, launchBrowser, watchRequests, isCountQuery } = await import('../e2e/harness.mjs');
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-
-function watchCounts(page) {
-  const seen = { inFlight: 0, most: 0, total: 0 };
-  const isCount = (r) => {
-    const url = new URL(r.url());
-    return url.pathname === LIST_PATH && url.searchParams.get('limit') === '1';
-  };
-  page.on('request', (r) => {
-    if (isCount(r)) {
-      seen.total += 1;
-      seen.inFlight += 1;
-      seen.most = Math.max(seen.most, seen.inFlight);
-    }
-  });
-  const done = (r) => isCount(r) && (seen.inFlight -= 1);
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
-  return seen;
-}
 
 const complete = (page) =>
   page.waitForFunction(() => document.querySelector('.insights') && !document.querySelector('.insights-tools .impact-progress'), null, { timeout: 600_000 });
@@ -72,7 +53,7 @@ try {
       { key: 'discrepancy-admin.session', value: JSON.stringify({ base_url: oms.url, token: oms.token }) },
     );
     const page = await context.newPage();
-    const seen = watchCounts(page);
+    const seen = watchRequests(page, isCountQuery);
     await page.goto(`${oms.url}/discrepancies/insights`);
     await complete(page);
     samples.cold.push(await page.evaluate(() => performance.now()));

@@ -442,3 +442,40 @@ export function pathAndQuery(page) {
   const u = new URL(page.url());
   return u.pathname + u.search;
 }
+
+/**
+ * Counts the requests `match` selects as the page sends them: `{ total, inFlight, most }`,
+ * `most` the most in flight at once (a finished or failed request is no longer in flight).
+ */
+export function watchRequests(page, match) {
+  const seen = { inFlight: 0, most: 0, total: 0 };
+  page.on('request', (r) => {
+    if (!match(r)) return;
+    seen.total += 1;
+    seen.inFlight += 1;
+    seen.most = Math.max(seen.most, seen.inFlight);
+  });
+  const done = (r) => {
+    if (match(r)) seen.inFlight -= 1;
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return seen;
+}
+
+/** A count query: a page of one row of the list (the removal breakdown's, the insights'). */
+export function isCountQuery(r) {
+  const url = new URL(r.url());
+  return url.pathname === LIST_PATH && url.searchParams.get('limit') === '1';
+}
+
+/**
+ * A breakdown as the app ranks it: the `[label, count]` lines with records, the most first
+ * (ties in the order given), at most `top`, then `[rest, what is left of total]`.
+ */
+export function rankedLines(counted, total, rest, top = Infinity) {
+  const lines = counted.filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).slice(0, top);
+  const listed = lines.reduce((s, [, n]) => s + n, 0);
+  if (total > listed) lines.push([rest, total - listed]);
+  return lines;
+}

@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, signIn, openRemoval, review, locationNames, expectRowsMatchApi, humanDate, REASON_LABELS, LIST_PATH } from './harness.mjs';
+import { setup, signIn, openRemoval, review, locationNames, expectRowsMatchApi, humanDate, REASON_LABELS, LIST_PATH, watchRequests, isCountQuery, rankedLines } from './harness.mjs';
 
 const ctx = setup({ records: 3000, seed: 21 });
 const REASONS = Object.keys(REASON_LABELS);
@@ -20,14 +20,6 @@ async function cutOff(oms) {
 
 const count = async (oms, params) => (await oms.list({ ...params, limit: 1 })).count;
 
-/** Lines with records, the most first (ties in the order given), the rest as `rest`. */
-function expectedLines(counted, total, rest, top = Infinity) {
-  const lines = counted.filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).slice(0, top);
-  const listed = lines.reduce((s, [, n]) => s + n, 0);
-  if (total > listed) lines.push([rest, total - listed]);
-  return lines;
-}
-
 /** A breakdown table's lines as [label, number or the text shown]. */
 async function shownLines(page, table) {
   const rows = await page.locator(`.impact ${table} tr`).evaluateAll((trs) =>
@@ -42,27 +34,14 @@ async function breakdownDone(page) {
   await page.locator('.impact-progress').waitFor({ state: 'detached' });
 }
 
-/** Counts list requests of the breakdown (not the total) in flight, and the most at once. */
+/** Counts the breakdown's requests (not the removal's own total) in flight, and the most at once. */
 function watchBreakdown(page, date) {
-  const seen = { inFlight: 0, most: 0, total: 0 };
-  const isBreakdown = (r) => {
+  return watchRequests(page, (r) => {
+    if (!isCountQuery(r)) return false;
     const url = new URL(r.url());
-    if (url.pathname !== LIST_PATH || url.searchParams.get('limit') !== '1') return false;
-    const keys = [...url.searchParams.keys()].filter((k) => !["limit", "page", "created_date__lt"].includes(k));
+    const keys = [...url.searchParams.keys()].filter((k) => !['limit', 'page', 'created_date__lt'].includes(k));
     return url.searchParams.get('created_date__lt') === date && keys.length > 0;
-  };
-  page.on('request', (r) => {
-    if (!isBreakdown(r)) return;
-    seen.total += 1;
-    seen.inFlight += 1;
-    seen.most = Math.max(seen.most, seen.inFlight);
   });
-  const done = (r) => {
-    if (isBreakdown(r)) seen.inFlight -= 1;
-  };
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
-  return seen;
 }
 
 test('the breakdown equals the server counts, four at a time, and its link shows exactly those records', async () => {
@@ -86,7 +65,7 @@ test('the breakdown equals the server counts, four at a time, and its link shows
 
   const byReason = [];
   for (const code of REASONS) byReason.push([REASON_LABELS[code], await count(oms, { created_date__lt: date, reason: code })]);
-  assert.deepEqual(await shownLines(page, '.impact-reasons'), expectedLines(byReason, total, 'Other reasons'));
+  assert.deepEqual(await shownLines(page, '.impact-reasons'), rankedLines(byReason, total, 'Other reasons'));
 
   // Every location list-simple gives, by id; a location without a name shows its id.
   const names = await locationNames(oms);
@@ -97,7 +76,7 @@ test('the breakdown equals the server counts, four at a time, and its link shows
     const label = names.has(id) ? `${names.get(id)} (${id})` : String(id);
     byLocation.push([label, await count(oms, { created_date__lt: date, stock_location: id })]);
   }
-  const expected = expectedLines(byLocation, total, 'Other locations', 10);
+  const expected = rankedLines(byLocation, total, 'Other locations', 10);
   assert.equal(expected.length, 11, 'ten locations and the others');
   assert.deepEqual(await shownLines(page, '.impact-locations'), expected);
 

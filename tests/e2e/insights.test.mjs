@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { setup, signIn, locationNames, humanDate, REASON_LABELS, LIST_PATH, poll, pathAndQuery } from './harness.mjs';
+import { setup, signIn, locationNames, humanDate, REASON_LABELS, poll, pathAndQuery, watchRequests, isCountQuery, rankedLines } from './harness.mjs';
 
 const ctx = setup({ records: 2500, seed: 23 });
 const REASONS = Object.keys(REASON_LABELS);
@@ -23,27 +23,6 @@ const today = () => iso(new Date());
 /** Monday (UTC) of the week of `ymd`. */
 const monday = (ymd) => addDays(ymd, -((new Date(`${ymd}T00:00:00Z`).getUTCDay() + 6) % 7));
 const shown = (n) => n.toLocaleString('en-GB');
-
-/** Counts the list requests of one row (the insights' counts) and the most in flight at once. */
-function watchCounts(page) {
-  const seen = { inFlight: 0, most: 0, total: 0 };
-  const isCount = (r) => {
-    const url = new URL(r.url());
-    return url.pathname === LIST_PATH && url.searchParams.get('limit') === '1';
-  };
-  page.on('request', (r) => {
-    if (!isCount(r)) return;
-    seen.total += 1;
-    seen.inFlight += 1;
-    seen.most = Math.max(seen.most, seen.inFlight);
-  });
-  const done = (r) => {
-    if (isCount(r)) seen.inFlight -= 1;
-  };
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
-  return seen;
-}
 
 /** Waits until every count is in. */
 async function complete(page) {
@@ -81,14 +60,6 @@ async function openInsights(page, oms, search = '') {
   await complete(page);
 }
 
-/** Lines with records, the most first (ties in the order given), then `rest` for what is left. */
-function ranked(counted, total, rest, top = Infinity) {
-  const lines = counted.filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).slice(0, top);
-  const listed = lines.reduce((s, [, n]) => s + n, 0);
-  if (total > listed) lines.push([rest, total - listed]);
-  return lines;
-}
-
 async function expectedNumbers(oms, filters) {
   const total = await count(oms, filters);
   const totals = [['Records', total]];
@@ -116,11 +87,21 @@ async function expectedNumbers(oms, filters) {
   }
   return {
     totals,
-    reasons: ranked(reasons, total, 'Other reasons'),
-    locations: ranked(locations, total, 'Other locations', 10),
+    reasons: rankedLines(reasons, total, 'Other reasons'),
+    locations: rankedLines(locations, total, 'Other locations', 10),
     weeks,
     ages,
   };
+}
+
+/** Every table of the page holds the `expected` numbers. */
+async function expectTables(page, expected) {
+  await showTables(page);
+  assert.deepEqual(await tableRows(page, 'Records'), expected.totals);
+  assert.deepEqual(await tableRows(page, 'By reason'), expected.reasons);
+  assert.deepEqual(await tableRows(page, 'By stock location'), expected.locations);
+  assert.deepEqual(await tableRows(page, 'Created per week'), expected.weeks);
+  assert.deepEqual(await tableRows(page, 'How old'), expected.ages);
 }
 
 async function showTables(page) {
@@ -132,7 +113,7 @@ async function showTables(page) {
 test('every number on the page equals oms-dev’s own count, in charts and tables alike, four counts at most in flight', async () => {
   const page = await ctx.newPage();
   await signIn(page, ctx.oms, { remember: true });
-  const seen = watchCounts(page);
+  const seen = watchRequests(page, isCountQuery);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' }).click();
   await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
   await complete(page);
@@ -148,12 +129,7 @@ test('every number on the page equals oms-dev’s own count, in charts and table
   assert.deepEqual(await chartMarks(page, 'Created per week'), expected.weeks);
   assert.deepEqual(await chartMarks(page, 'How old'), expected.ages);
   assert.deepEqual(await chartMarks(page, 'Records'), expected.totals);
-  await showTables(page);
-  assert.deepEqual(await tableRows(page, 'Records'), expected.totals);
-  assert.deepEqual(await tableRows(page, 'By reason'), expected.reasons);
-  assert.deepEqual(await tableRows(page, 'By stock location'), expected.locations);
-  assert.deepEqual(await tableRows(page, 'Created per week'), expected.weeks);
-  assert.deepEqual(await tableRows(page, 'How old'), expected.ages);
+  await expectTables(page, expected);
   const [, top, topCount] = [null, ...expected.reasons[0]];
   await page.getByText(`Most: ${top}, ${shown(topCount)} of ${shown(expected.totals[0][1])} records.`).waitFor();
 
@@ -197,7 +173,7 @@ test('a cold load straight at the page: the location names arrive while it count
   // grows under them.
   await ctx.oms.faults({ latency_ms: 40 });
   try {
-    const seen = watchCounts(page);
+    const seen = watchRequests(page, isCountQuery);
     await page.goto(`${ctx.oms.url}/discrepancies/insights?is_active=true`);
     await complete(page);
     await page.getByRole('heading', { level: 2, name: 'By stock location' }).waitFor();
@@ -270,7 +246,7 @@ test('an age opens the removal form at its date (and the filtered location): see
 test('a filter of the address that does not read: nothing is counted, and its chip leads out', async () => {
   const page = await ctx.newPage();
   await signIn(page, ctx.oms, { remember: true });
-  const seen = watchCounts(page);
+  const seen = watchRequests(page, isCountQuery);
   await page.goto(`${ctx.oms.url}/discrepancies/insights?created_date__lt=not-a-date`);
   await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
   await page.getByRole('alert').filter({ hasText: 'A filter in the address does not read' }).waitFor();
@@ -305,12 +281,7 @@ test('with 30% of the counts failing the page shows what it could, and each fail
     await ctx.oms.faults({ fail_rate: 0 });
   }
   const expected = await expectedNumbers(ctx.oms, { is_active: false });
-  await showTables(page);
-  assert.deepEqual(await tableRows(page, 'Records'), expected.totals);
-  assert.deepEqual(await tableRows(page, 'By reason'), expected.reasons);
-  assert.deepEqual(await tableRows(page, 'By stock location'), expected.locations);
-  assert.deepEqual(await tableRows(page, 'Created per week'), expected.weeks);
-  assert.deepEqual(await tableRows(page, 'How old'), expected.ages);
+  await expectTables(page, expected);
   assert.equal(await page.getByText('not available').count(), 0);
   assert.deepEqual(page.errors, []);
 });
