@@ -133,7 +133,8 @@ pub fn FilterChips(query: Memo<ListQuery>) -> impl IntoView {
         if had_focus {
             request_animation_frame(|| {
                 if crate::focus::lost()
-                    && let Some(el) = crate::focus::find(".chips a").or_else(|| crate::focus::find(".filter-bar input"))
+                    && let Some(el) =
+                        crate::focus::find(".chips a").or_else(|| crate::focus::find("form.filters input"))
                 {
                     crate::focus::focus(&el);
                 }
