@@ -1,14 +1,14 @@
 //! Date handling: the OMS speaks UTC ISO 8601 and `DD-MM-YYYY`, operators read local time.
 //!
-//! What an operator reads (local time, month names) is written by the browser's `Intl` in
-//! their language (`crate::i18n`); chrono's `clock`/`wasmbind` features would have cost
-//! ~17 kB gzip only to learn the local offset.
+//! What an operator reads (local time, month names) is written in their language by
+//! `crate::i18n`, with the browser's local offset; chrono's `clock`/`wasmbind` features
+//! would have cost ~17 kB gzip only to learn that offset.
 //!
 //! chrono keeps the calendar arithmetic; reading and writing the few fixed shapes below is
 //! done here because chrono's general `format`/`parse` machinery (format strings, its serde
 //! support) added ~18 kB gzip to the wasm for five fixed layouts.
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc};
 
 /// Reads an RFC 3339 instant as the OMS (Django REST Framework) writes it:
 /// `2023-01-01T14:09:34.934060Z`, or with a numeric offset such as `+03:00`; the fraction is
@@ -67,24 +67,15 @@ pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
     Some(local.checked_sub_signed(TimeDelta::minutes(offset_minutes))?.and_utc())
 }
 
-/// `instant` in the time zone `offset_minutes` east of UTC, as "2023-01-01 17:09": the
-/// fallback where the browser's `Intl` is not there (host tests, a formatter that failed). An offset
-/// no time zone has (a day or more) falls back to UTC.
-pub fn format_local_with(instant: DateTime<Utc>, offset_minutes: i32) -> String {
+/// `instant` on the clock of the time zone `offset_minutes` east of UTC. An offset no time
+/// zone has (a day or more) falls back to UTC.
+pub fn in_zone(instant: DateTime<Utc>, offset_minutes: i32) -> NaiveDateTime {
     let utc = instant.naive_utc();
-    let t = (-1439..=1439)
+    (-1439..=1439)
         .contains(&offset_minutes)
         .then(|| utc.checked_add_signed(TimeDelta::minutes(offset_minutes.into())))
         .flatten()
-        .unwrap_or(utc);
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        t.year(),
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute()
-    )
+        .unwrap_or(utc)
 }
 
 /// The exact instant, as the OMS stored it: "2023-01-01 14:09:34.934060 UTC".
@@ -217,24 +208,29 @@ mod tests {
         }
     }
 
+    /// "YYYY-MM-DD HH:MM" of a local clock reading, to compare readings briefly.
+    fn minute(t: NaiveDateTime) -> String {
+        format!("{} {:02}:{:02}", to_iso_date(t.date()), t.hour(), t.minute())
+    }
+
     #[test]
     fn local_time_applies_the_offset() {
         let t = instant("2023-01-01T14:09:34.934060Z");
-        assert_eq!(format_local_with(t, 180), "2023-01-01 17:09");
-        assert_eq!(format_local_with(t, -300), "2023-01-01 09:09");
-        assert_eq!(format_local_with(t, 0), "2023-01-01 14:09");
+        assert_eq!(minute(in_zone(t, 180)), "2023-01-01 17:09");
+        assert_eq!(minute(in_zone(t, -300)), "2023-01-01 09:09");
+        assert_eq!(minute(in_zone(t, 0)), "2023-01-01 14:09");
     }
 
     #[test]
     fn local_time_crosses_midnight() {
         let t = instant("2023-12-31T22:30:00Z");
-        assert_eq!(format_local_with(t, 180), "2024-01-01 01:30");
+        assert_eq!(minute(in_zone(t, 180)), "2024-01-01 01:30");
     }
 
     #[test]
     fn absurd_offset_falls_back_to_utc() {
         let t = instant("2023-01-01T14:09:00Z");
-        assert_eq!(format_local_with(t, 100_000), "2023-01-01 14:09");
+        assert_eq!(minute(in_zone(t, 100_000)), "2023-01-01 14:09");
     }
 
     #[test]

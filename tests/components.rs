@@ -564,6 +564,101 @@ async fn insights_fill_in_from_the_counts_and_their_links_stay_in_the_app() {
     history.replace_state_with_url(&JsValue::NULL, "", Some("/")).unwrap();
 }
 
+/// `Intl.<kind>` for `locale` with `options`, as a function of one argument.
+fn intl_format(kind: &str, locale: &str, options: &[(&str, &str)]) -> js_sys::Function {
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).unwrap();
+    let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &kind.into()).unwrap().unchecked_into();
+    let opts = js_sys::Object::new();
+    for (k, v) in options {
+        js_sys::Reflect::set(&opts, &(*k).into(), &(*v).into()).unwrap();
+    }
+    let args = js_sys::Array::of2(&js_sys::Array::of1(&locale.into()), &opts);
+    let formatter = js_sys::Reflect::construct(&constructor, &args).unwrap();
+    js_sys::Reflect::get(&formatter, &"format".into())
+        .unwrap()
+        .unchecked_into()
+}
+
+fn written(format: &js_sys::Function, value: &JsValue) -> String {
+    format.call1(&JsValue::NULL, value).unwrap().as_string().unwrap()
+}
+
+/// The app writes numbers, days and local times itself (a cold start spares the ~13 ms of
+/// making the first `Intl` formatter); in both languages it must write what `Intl` writes:
+/// every month, both sides of midnight, in the browser's time zone.
+#[wasm_bindgen_test]
+fn numbers_and_dates_are_written_as_intl_writes_them() {
+    use discrepancy_admin::i18n::{Lang, day, local_time, number};
+    for lang in [Lang::En, Lang::Tr] {
+        let locale = lang.locale();
+        let numbers = intl_format("NumberFormat", locale, &[]);
+        for n in [
+            0u64,
+            7,
+            999,
+            1_000,
+            1_234,
+            99_999,
+            100_000,
+            1_234_567,
+            9_007_199_254_740_992,
+        ] {
+            assert_eq!(
+                number(lang, n),
+                written(&numbers, &JsValue::from_f64(n as f64)),
+                "{n} in {locale}"
+            );
+        }
+        let days = intl_format(
+            "DateTimeFormat",
+            locale,
+            &[
+                ("day", "numeric"),
+                ("month", "short"),
+                ("year", "numeric"),
+                ("timeZone", "UTC"),
+            ],
+        );
+        let (d, m) = if lang == Lang::Tr {
+            ("2-digit", "2-digit")
+        } else {
+            ("numeric", "short")
+        };
+        let times = intl_format(
+            "DateTimeFormat",
+            locale,
+            &[
+                ("day", d),
+                ("month", m),
+                ("year", "numeric"),
+                ("hour", "2-digit"),
+                ("minute", "2-digit"),
+                ("hourCycle", "h23"),
+            ],
+        );
+        for year in [1999, 2024, 2026] {
+            for month in 1..=12 {
+                for (dd, time) in [(1, "T00:00:00Z"), (9, "T09:05:00Z"), (28, "T23:59:59Z")] {
+                    let text = format!("{year}-{month:02}-{dd:02}{time}");
+                    let instant = discrepancy_admin::dates::parse_instant(&text).unwrap();
+                    let ms = JsValue::from_f64(instant.timestamp_millis() as f64);
+                    let date: JsValue = js_sys::Date::new(&ms).into();
+                    assert_eq!(
+                        day(lang, instant.date_naive()),
+                        written(&days, &date),
+                        "day {text} in {locale}"
+                    );
+                    assert_eq!(
+                        local_time(lang, instant),
+                        written(&times, &date),
+                        "time {text} in {locale}"
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// A panic leaves the plain recovery view (no Leptos): heading, what happened, Reload and Copy
 /// diagnostics; neither the page nor the diagnostics show the token from the message.
 #[wasm_bindgen_test]

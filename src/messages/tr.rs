@@ -1,6 +1,6 @@
 //! Turkish. A count takes no plural suffix after a number ("1 kayıt", "5 kayıt"), so both
 //! forms of a counted message are the same; numbers are grouped with dots and dates are day
-//! first, through `Intl`.
+//! first, as `Intl` writes them (`crate::i18n`).
 
 use super::Messages;
 use crate::i18n::Lang;

@@ -71,17 +71,16 @@ mod tests {
         let none = Names::default();
         assert_eq!(
             scope(&request("2023-10-10", "7"), &none),
-            // On the host the day is ISO; the browser writes it with Intl ("10 Oct 2023").
-            "Records created before 2023-10-10 (00:00 UTC) at stock location 7 will be removed."
+            "Records created before 10 Oct 2023 (00:00 UTC) at stock location 7 will be removed."
         );
         let known = Names::known(vec![vec![(7, "Ankara Depo".to_string())]]);
         assert_eq!(
             scope(&request("2023-10-10", "7"), &known),
-            "Records created before 2023-10-10 (00:00 UTC) at stock location Ankara Depo (7) will be removed."
+            "Records created before 10 Oct 2023 (00:00 UTC) at stock location Ankara Depo (7) will be removed."
         );
         assert_eq!(
             scope(&request("2023-10-10", ""), &none),
-            "Records created before 2023-10-10 (00:00 UTC) at every stock location will be removed."
+            "Records created before 10 Oct 2023 (00:00 UTC) at every stock location will be removed."
         );
     }
 }

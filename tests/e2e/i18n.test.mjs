@@ -4,13 +4,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, expectRowsMatchApi, pathAndQuery, poll, TIMEOUT } from './harness.mjs';
+import { setup, expectRowsMatchApi, pathAndQuery, poll, signIn, TIMEOUT } from './harness.mjs';
 
 const ctx = setup({ records: 1500, seed: 12 });
 
 /** A page in a browser whose language is `locale` (navigator.languages follows it). */
-async function pageIn(locale) {
-  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC', locale });
+async function pageIn(locale, timezoneId = 'UTC') {
+  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId, locale });
   context.setDefaultTimeout(TIMEOUT);
   const page = await context.newPage();
   page.errors = [];
@@ -140,4 +140,33 @@ test('switching language mid-session keeps the page, the filters and a half-fill
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'tr', 'remembered across a reload');
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('local times follow the browser\'s time zone, summer time included, as Intl writes them in both languages', async () => {
+  const { oms } = ctx;
+  const options = {
+    'en-GB': { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+    'tr-TR': { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  };
+  for (const locale of Object.keys(options)) {
+    const page = await pageIn(locale, 'America/New_York');
+    if (locale === 'tr-TR') await signInTr(page, oms);
+    else await signIn(page, oms, { remember: true });
+    await page.goto(`${oms.url}/discrepancies?limit=250`);
+    await page.locator('table.records tbody tr').nth(249).waitFor();
+    const shown = await page.$$eval(
+      'table.records tbody tr time',
+      (times, [locale, opts]) =>
+        times.map((t) => {
+          const at = new Date(t.getAttribute('datetime'));
+          return { text: t.textContent, intl: at.toLocaleString(locale, opts), offset: at.getTimezoneOffset() };
+        }),
+      [locale, options[locale]],
+    );
+    assert.equal(shown.length, 250);
+    for (const s of shown) assert.equal(s.text, s.intl, locale);
+    assert.deepEqual([...new Set(shown.map((s) => s.offset))].sort(), [240, 300], 'rows from both sides of a clock change');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
 });
