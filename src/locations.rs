@@ -123,6 +123,9 @@ pub fn ensure(session: Session, names: RwSignal<Names>) {
         by_id: Arc::default(),
     });
     leptos::task::spawn_local(async move {
+        // After the frame that shows what asked for them (the list's first rows): the names'
+        // request, its set-up and decoding are no part of that frame.
+        crate::api::retry::after_next_paint().await;
         let pages = read_all(&credentials).await;
         if !pages.is_empty() {
             names.try_update(|n| {

@@ -125,6 +125,22 @@ fn random() -> f64 {
     }
 }
 
+/// Waits until the browser has painted the next frame: a timer set from the frame's
+/// `requestAnimationFrame` callback runs after that frame's rendering. For work that must
+/// not delay what the current task put on screen (no-op on the host).
+pub async fn after_next_paint() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.request_animation_frame(&resolve);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+    sleep_ms(0).await;
+}
+
 /// Waits on a browser timer (no-op on the host, where nothing is fetched).
 pub async fn sleep_ms(ms: u32) {
     #[cfg(target_arch = "wasm32")]
