@@ -84,6 +84,18 @@ impl Shared {
 /// in place instead would compile every page's view a second time, for its update.
 pub fn start() {
     perf::mark("wasm-start");
+    // wasm-bindgen's own: Leptos' executor is set up by the mount, which comes after.
+    wasm_bindgen_futures::spawn_local(async {
+        api::early::answered_within(EARLY_ANSWER_WAIT_MS).await;
+        run();
+    });
+}
+
+/// How long the start waits for the early list request's answer ([`api::early::answered_within`]):
+/// on a cold load it is back in the first few milliseconds after the wasm starts.
+const EARLY_ANSWER_WAIT_MS: i32 = 50;
+
+fn run() {
     let mut shared = Shared::new(AppConfig::load(), Session::restore());
     shared.embedded = embed::start(&shared);
     shortcuts::install();

@@ -31,3 +31,34 @@ pub(crate) async fn adopt(url: &str, token: &str) -> Option<(u16, Option<String>
 pub(crate) async fn adopt(_url: &str, _token: &str) -> Option<(u16, Option<String>, String)> {
     None
 }
+
+/// Waits until the early answer is back in JavaScript, for at most `ms`; at once when there
+/// is no early request.
+///
+/// The app mounts after this. On a cold load the answer has usually reached the browser while
+/// the wasm compiled, but its body reaches JavaScript only in the browser's next tasks: an app
+/// mounted first painted a frame of the list without rows (20–25 ms of style and layout)
+/// before it could read them, and then a second frame with them. Mounted after, its first
+/// frame has the rows. The bound keeps a slow OMS from holding the app back: the list then
+/// shows that it is loading, as without the early request.
+#[cfg(target_arch = "wasm32")]
+pub(crate) async fn answered_within(ms: i32) {
+    use js_sys::{Array, Promise, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(window) = web_sys::window() else { return };
+    let answer = Reflect::get(&window, &JsValue::from_str("__omsEarly"))
+        .ok()
+        .filter(JsValue::is_object)
+        .and_then(|early| Reflect::get(&early, &JsValue::from_str("answer")).ok())
+        .and_then(|answer| answer.dyn_into::<Promise>().ok());
+    let Some(answer) = answer else { return };
+    let deadline = Promise::new(&mut |resolve, _| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    // A failed early request ends the wait too; the list then asks itself.
+    let _ = wasm_bindgen_futures::JsFuture::from(Promise::race(&Array::of2(&answer, &deadline))).await;
+}
+
+/// On the host nothing is fetched early.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) async fn answered_within(_ms: i32) {}

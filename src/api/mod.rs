@@ -7,7 +7,7 @@
 pub mod client;
 pub mod counts;
 pub mod decode;
-mod early;
+pub(crate) mod early;
 pub mod error;
 pub mod query;
 pub mod retry;

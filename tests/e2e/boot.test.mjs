@@ -62,6 +62,31 @@ test('a view the early script does not cover, and an early request that fails: t
   await page.context().close();
 });
 
+test('a slow early answer does not hold the app back: the app mounts, shows it is loading, then adopts the answer', async () => {
+  const page = await remembered();
+  const expected = (await ctx.oms.list({ page: 1, limit: 20 })).results.map((r) => r.id);
+  const before = await listRequests();
+  // The early request's answer is held for 1.5 s: the app waits for it a moment only.
+  let held = 0;
+  await page.route('**/api/v1/oms/inventory-discrepancies/**', async (route) => {
+    if (held++ === 0) await new Promise((resolve) => setTimeout(resolve, 1500));
+    return route.continue();
+  });
+  await page.reload();
+  await page.locator('.app-header .main-nav a').first().waitFor();
+  assert.equal(await page.locator('#boot').count(), 0, 'the app replaced the skeleton');
+  let seen = await marks(page);
+  assert.ok(seen.includes('app-mounted') && !seen.includes('first-response'), `mounted before the answer: ${seen}`);
+  await page.getByText('Loading discrepancies…').waitFor();
+  await eventually(() => visibleIds(page), expected, 'page 1 once the answer came');
+  seen = await marks(page);
+  assert.ok(seen.includes('early-request-adopted') && !seen.includes('first-request-sent'), `${seen}`);
+  assert.equal(held, 1, 'one request reached the route');
+  assert.equal((await listRequests()) - before, 1, 'and one reached the OMS');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the skeleton paints before the wasm, in the guessed language, where the app will be', async () => {
   const page = await remembered();
   await page.evaluate(() => localStorage.setItem('discrepancy-admin.lang', 'tr'));
