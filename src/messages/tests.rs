@@ -546,7 +546,7 @@ fn the_boot_skeleton_speaks_the_catalogue() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 12, "six texts in two languages");
+    assert_eq!(checked, 14, "seven texts in two languages");
 }
 
 /// The favicon is inlined in index.html (no request); `public/favicon.svg` is its source.

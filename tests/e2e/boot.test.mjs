@@ -105,6 +105,7 @@ test('the skeleton paints before the wasm, in the guessed language, where the ap
   const skeleton = await page.evaluate(() => ({
     header: document.querySelector('#boot .app-header').getBoundingClientRect().height,
     h1: document.querySelector('#boot h1').getBoundingClientRect().top,
+    nav: [...document.querySelectorAll('#boot .main-nav > *')].map((e) => [e.innerText, e.getBoundingClientRect().left]),
   }));
   release();
   await loading;
@@ -113,8 +114,9 @@ test('the skeleton paints before the wasm, in the guessed language, where the ap
   const app = await page.evaluate(() => ({
     header: document.querySelector('.app-header').getBoundingClientRect().height,
     h1: document.querySelector('main h1').getBoundingClientRect().top,
+    nav: [...document.querySelectorAll('.app-header .main-nav a')].map((e) => [e.innerText, e.getBoundingClientRect().left]),
   }));
-  assert.deepEqual(app, skeleton, 'the header and the heading do not move when the app replaces the skeleton');
+  assert.deepEqual(app, skeleton, 'the header, its sections and the heading do not move when the app replaces the skeleton');
   await page.context().close();
 });
 
