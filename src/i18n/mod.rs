@@ -199,12 +199,7 @@ pub fn local_time(lang: Lang, instant: DateTime<Utc>) -> String {
     let t = crate::dates::in_zone(instant, offset_minutes(instant));
     let (date, hour, minute) = (t.date(), t.hour(), t.minute());
     match lang {
-        Lang::En => format!(
-            "{} {} {}, {hour:02}:{minute:02}",
-            date.day(),
-            month(lang, date),
-            date.year()
-        ),
+        Lang::En => format!("{}, {hour:02}:{minute:02}", day(lang, date)),
         Lang::Tr => format!(
             "{:02}.{:02}.{} {hour:02}:{minute:02}",
             date.day(),
