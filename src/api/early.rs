@@ -4,6 +4,17 @@
 //! overlap. Only for exactly the same URL and token; anything else is discarded and the
 //! app asks itself, and so does a failed or aborted early request.
 
+/// `index.html`'s `__omsEarly` (url, token and the answer's promise), when it started one.
+#[cfg(target_arch = "wasm32")]
+fn early_request(window: &web_sys::Window) -> Option<wasm_bindgen::JsValue> {
+    js_sys::Reflect::get(window, &EARLY_KEY.into())
+        .ok()
+        .filter(wasm_bindgen::JsValue::is_object)
+}
+
+#[cfg(target_arch = "wasm32")]
+const EARLY_KEY: &str = "__omsEarly";
+
 /// The status, `Retry-After` and body of the early answer to `GET url` with `token`, taken
 /// once: whatever comes of it, the page's later reads never see it again.
 #[cfg(target_arch = "wasm32")]
@@ -11,9 +22,8 @@ pub(crate) async fn adopt(url: &str, token: &str) -> Option<(u16, Option<String>
     use js_sys::Reflect;
     use wasm_bindgen::{JsCast, JsValue};
     let window = web_sys::window()?;
-    let key = JsValue::from_str("__omsEarly");
-    let early = Reflect::get(&window, &key).ok().filter(JsValue::is_object)?;
-    let _ = Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
+    let early = early_request(&window)?;
+    let _ = Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &EARLY_KEY.into());
     let field = |value: &JsValue, name: &str| Reflect::get(value, &JsValue::from_str(name)).ok();
     let text = |value: &JsValue, name: &str| field(value, name).and_then(|v| v.as_string());
     if text(&early, "url").as_deref() != Some(url) || text(&early, "token").as_deref() != Some(token) {
@@ -46,9 +56,7 @@ pub(crate) async fn answered_within(ms: i32) {
     use js_sys::{Array, Promise, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
     let Some(window) = web_sys::window() else { return };
-    let answer = Reflect::get(&window, &JsValue::from_str("__omsEarly"))
-        .ok()
-        .filter(JsValue::is_object)
+    let answer = early_request(&window)
         .and_then(|early| Reflect::get(&early, &JsValue::from_str("answer")).ok())
         .and_then(|answer| answer.dyn_into::<Promise>().ok());
     let Some(answer) = answer else { return };
